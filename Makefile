@@ -1,0 +1,68 @@
+# egov-progress: e-government progress reporting (FastCGI + MariaDB + ClearSilver)
+#
+#   make run     install what is missing, build, start a private stack, print the URL
+#   make stop    stop what `make run` started
+#   make test    the same set-up, then every test against its own private stack
+#   make bench   the benchmarks (not part of make test)
+
+SAN ?=
+BUILD ?= build$(if $(SAN),-san)
+CC ?= cc
+PKGS = fcgi libmariadb libsodium
+WARN = -Wall -Wextra -Wformat=2 -Werror=format-security -Wshadow -Wno-unused-parameter -Werror
+HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
+CFLAGS ?= -O2 -g
+ifneq ($(SAN),)
+CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+HARDEN = -fPIE
+endif
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(HARDEN) $(CFLAGS) \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -isystem /usr/include/ClearSilver
+ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(if $(SAN),-fsanitize=address$(comma)undefined) $(LDFLAGS)
+comma := ,
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz
+
+LIB_SRC = $(wildcard cgi/lib/*.c)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+PROGRAMS = auth report
+BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BUILD)/egov-admin
+UNIT_TESTS = $(BUILD)/test-unit
+
+.PHONY: all deps run stop test test-quick bench clean fuzz
+all: $(BINS) $(UNIT_TESTS)
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/%.o: %.c $(wildcard cgi/lib/*.h) $(wildcard cgi/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libegov.a: $(LIB_OBJ)
+	ar rcs $@ $^
+
+define PROGRAM
+$(BUILD)/egov-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/$(1)/*.c)) $(BUILD)/libegov.a
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach p,$(PROGRAMS) admin,$(eval $(call PROGRAM,$(p))))
+
+$(BUILD)/test-unit: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/*.c)) $(BUILD)/libegov.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+run: deps all
+	@sh scripts/stack.sh start run
+
+stop:
+	@sh scripts/stack.sh stop run
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory SAN=1 all
+	@sh tests/run.sh
+
+bench: deps all
+	@sh tests/bench/run.sh
+
+clean:
+	rm -rf build build-san

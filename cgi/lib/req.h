@@ -1,0 +1,139 @@
+/* One request: what came in (validated), who asked, and the answer being
+ * built.  Handlers receive it explicitly and return an enum err. */
+#ifndef EGOV_REQ_H
+#define EGOV_REQ_H
+#include <stddef.h>
+#include <ClearSilver.h>
+
+#include "buf.h"
+#include "err.h"
+
+/* Roles as bits, in the order of the app_user.roles SET (roles+0 in SQL). */
+enum role {
+	R_OFFICER = 1 << 0,
+	R_UNIT_HEAD = 1 << 1,
+	R_WG = 1 << 2,
+	R_WG_LEAD = 1 << 3,
+	R_DEPUTY = 1 << 4,
+	R_HEAD = 1 << 5,
+	R_ADMIN = 1 << 6
+};
+#define R_ANY_USER 0x7f
+
+enum ftype {
+	F_INT,    /* decimal integer within [min, max] */
+	F_TEXT,   /* UTF-8 text of at most max characters, newlines allowed */
+	F_LINE,   /* as F_TEXT, on one line */
+	F_WORD    /* one of the words listed in choices ("save|submit") */
+};
+
+struct field {
+	const char *name;
+	enum ftype type;
+	long long min, max;
+	int required;
+	const char *choices;
+};
+
+struct fval {
+	int present;
+	long long i;
+	const char *s;
+};
+
+struct kv {
+	char *key, *val;
+	size_t vlen;
+	char *filename, *ctype;  /* multipart file parts only */
+};
+
+#define FIELDS_MAX 16
+
+struct user {
+	long long id;
+	char login[65];
+	char name[256];
+	long long unit_id;     /* 0: no unit */
+	char unit_name[256];
+	char unit_kind[16];
+	unsigned roles;
+	char csrf[65];
+};
+
+struct req;
+typedef int (*handler_fn)(struct req *);
+
+enum method { M_GET = 1, M_POST = 2 };
+
+struct page {
+	const char *path;       /* exact match on the request path */
+	unsigned methods;
+	handler_fn get, post;
+	unsigned roles;         /* 0: public; else any of these roles */
+	const struct field *fields;   /* query and form fields, NULL-terminated by name */
+};
+
+struct app {
+	const char *name;             /* "report": config keys, DB account, log */
+	const struct page *pages;     /* terminated by path == NULL */
+	const char *const *sql;
+	int nstmts;
+	size_t max_body;
+};
+
+struct io {
+	int (*read)(void *ctx, char *buf, int n);
+	int (*write)(void *ctx, const char *buf, int n);
+	const char *(*getenv)(void *ctx, const char *name);
+	void *ctx;
+};
+
+struct req {
+	const struct app *app;
+	const struct page *page;
+	struct io io;
+	char id[17];                  /* request id, shown on error pages */
+	enum method method;
+	char *path;
+	const char *query_string;
+	const char *cookie;
+	int https;
+	char *body;
+	size_t body_len;
+	struct kv *kv;                /* query then form pairs */
+	int nkv;
+	struct fval fv[FIELDS_MAX];   /* validated, indexed like page->fields */
+	const char *bad_field;        /* which field failed validation */
+	struct user user;
+	int authed;
+	const char *lang;             /* "vi" or "en" */
+	HDF *hdf;
+	/* the answer */
+	int status;
+	const char *tmpl;             /* template to render, or NULL */
+	struct buf headers;
+	struct buf out;
+	const char *message;          /* message key for error pages */
+};
+
+/* Raw access for fields not declared in the page table (one per indicator);
+ * callers validate what they get. */
+const char *req_param(struct req *r, const char *name);
+const char *req_env(struct req *r, const char *name);
+const char *req_cookie(struct req *r, const char *name, char *out, size_t outsz);
+void req_header(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void req_set_cookie(struct req *r, const char *name, const char *value, long max_age);
+void req_redirect(struct req *r, const char *location);
+
+/* Parsing, exposed for tests and fuzzing. */
+int form_parse_urlencoded(const char *s, size_t len, struct kv **kv, int *n);
+int form_parse_multipart(const char *body, size_t len, const char *ctype, struct kv **kv, int *n);
+void form_free(struct kv *kv, int n);
+int form_validate(const struct field *fields, const struct kv *kv, int n,
+		  struct fval *fv, const char **bad);
+
+/* The worker's main loop: FastCGI when started by a FastCGI server, plain CGI
+ * otherwise. */
+int app_main(const struct app *app, int argc, char **argv);
+
+#endif

@@ -1,0 +1,84 @@
+#include "report.h"
+
+#include <string.h>
+
+const char *const report_sql[ST_COUNT] = {
+	LIB_SQL,
+	/* ST_PERIODS: open periods and those the unit has a form for, within its validity */
+	"SELECT p.id, p.kind, p.year, p.seq, p.due_on, p.is_open, p.locked, s.status, "
+	"DATE(s.submitted_at + INTERVAL 7 HOUR) <= p.due_on, "
+	"DATEDIFF(DATE(s.submitted_at + INTERVAL 7 HOUR), p.due_on) "
+	"FROM period p JOIN unit u ON u.id = ? "
+	"LEFT JOIN submission s ON s.period_id = p.id AND s.unit_id = u.id "
+	"WHERE (p.is_open = 1 OR s.id IS NOT NULL) AND p.cutoff_end >= u.valid_from "
+	"AND (u.valid_to IS NULL OR p.cutoff_start <= u.valid_to) "
+	"ORDER BY p.year DESC, p.cutoff_end DESC, p.kind",
+	/* ST_PERIOD_GET: the period, whether the unit existed in it, the previous one */
+	"SELECT p.id, p.kind, p.year, p.seq, p.cutoff_start, p.cutoff_end, p.due_on, p.is_open, "
+	"p.locked, (SELECT q.id FROM period q WHERE q.kind = p.kind AND (q.year < p.year OR "
+	"(q.year = p.year AND q.seq < p.seq)) ORDER BY q.year DESC, q.seq DESC LIMIT 1) "
+	"FROM period p JOIN unit u ON u.id = ? WHERE p.id = ? AND p.cutoff_end >= u.valid_from "
+	"AND (u.valid_to IS NULL OR p.cutoff_start <= u.valid_to)",
+	/* ST_PERIOD_CHECK: inside the save transaction, so a lock wins over a save */
+	"SELECT is_open, locked FROM period WHERE id = ? LOCK IN SHARE MODE",
+	/* ST_SUB_GET */
+	"SELECT id, status, version, problems, proposals, review_comment, "
+	"DATE(submitted_at + INTERVAL 7 HOUR) FROM submission WHERE unit_id = ? AND period_id = ?",
+	/* ST_FORM_ROWS: what the form shows, in one round trip */
+	"SELECT i.id, i.code, IF(? = 'en', i.name_en, i.name), i.pillar, "
+	"IF(? = 'en', pl.name_en, pl.name), i.uom, i.vtype, i.min_value, i.max_value, i.required, "
+	"f.num_value, f.text_value, f.not_applicable, f.note, "
+	"pf.num_value, pf.text_value, pf.not_applicable, COALESCE(tu.target_value, tc.target_value) "
+	"FROM indicator i JOIN pillar pl ON pl.code = i.pillar "
+	"LEFT JOIN submission s ON s.unit_id = ? AND s.period_id = ? "
+	"LEFT JOIN figure f ON f.submission_id = s.id AND f.indicator_id = i.id "
+	"LEFT JOIN submission ps ON ps.unit_id = ? AND ps.period_id = ? "
+	"LEFT JOIN figure pf ON pf.submission_id = ps.id AND pf.indicator_id = i.id "
+	"LEFT JOIN target tc ON tc.indicator_id = i.id AND tc.year = ? AND tc.unit_id IS NULL "
+	"LEFT JOIN target tu ON tu.indicator_id = i.id AND tu.year = ? AND tu.unit_id = ? "
+	"WHERE i.active = 1 AND FIND_IN_SET(?, i.unit_kinds) ORDER BY pl.sort, i.sort, i.code",
+	/* ST_RULES */
+	"SELECT left_id, op, right_id, IF(? = 'en', message_en, message) FROM indicator_rule",
+	/* ST_SUB_INSERT */
+	"INSERT INTO submission (unit_id, period_id, status, version, problems, proposals, "
+	"created_at, created_by, updated_at, updated_by) "
+	"VALUES (?, ?, 'draft', 1, ?, ?, UTC_TIMESTAMP(), ?, UTC_TIMESTAMP(), ?)",
+	/* ST_SUB_UPDATE: the version check is the optimistic lock */
+	"UPDATE submission SET version = version + 1, problems = ?, proposals = ?, "
+	"updated_at = UTC_TIMESTAMP(), updated_by = ?, "
+	"status = IF(? = 1, 'submitted', status), "
+	"submitted_at = IF(? = 1, UTC_TIMESTAMP(), submitted_at), "
+	"submitted_by = IF(? = 1, ?, submitted_by) "
+	"WHERE id = ? AND version = ? AND status IN ('draft', 'returned')",
+};
+
+const char *sub_status(const char *status, const char *on_time)
+{
+	if (status == NULL)
+		return "not_started";
+	if (strcmp(status, "submitted") == 0)
+		return (on_time && on_time[0] == '1') ? "on_time" : "late";
+	return status;
+}
+
+static const struct field form_fields[] = {
+	{"period", F_INT, 1, 4294967295LL, 1, NULL},
+	{"version", F_INT, 0, 4294967295LL, 0, NULL},
+	{"action", F_WORD, 0, 0, 0, "save|submit"},
+	{"problems", F_TEXT, 0, 5000, 0, NULL},
+	{"proposals", F_TEXT, 0, 5000, 0, NULL},
+	{"done", F_WORD, 0, 0, 0, "saved|submitted"},
+	{NULL, 0, 0, 0, 0, NULL},
+};
+
+#define OFFICERS (R_OFFICER | R_UNIT_HEAD)
+
+static const struct page pages[] = {
+	{"/report/", M_GET, ui_home, NULL, OFFICERS, NULL},
+	{"/report/form", M_GET | M_POST, ui_form_get, ui_form_post, OFFICERS, form_fields},
+	{NULL, 0, NULL, NULL, 0, NULL},
+};
+
+static const struct app app = {"report", pages, report_sql, ST_COUNT, 512 * 1024};
+
+int main(int argc, char **argv) { return app_main(&app, argc, argv); }

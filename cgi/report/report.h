@@ -1,0 +1,31 @@
+/* egov-report: the unit officer's program. */
+#ifndef EGOV_REPORT_H
+#define EGOV_REPORT_H
+#include "../lib/req.h"
+#include "../lib/stmts.h"
+
+enum {
+	ST_PERIODS = ST_LIB_COUNT,
+	ST_PERIOD_GET,
+	ST_PERIOD_CHECK,
+	ST_SUB_GET,
+	ST_FORM_ROWS,
+	ST_RULES,
+	ST_SUB_INSERT,
+	ST_SUB_UPDATE,
+	ST_COUNT
+};
+
+/* Fields of /report/form, in the order of its field table. */
+enum { FF_PERIOD, FF_VERSION, FF_ACTION, FF_PROBLEMS, FF_PROPOSALS, FF_DONE };
+
+extern const char *const report_sql[ST_COUNT];
+
+/* Status of a unit's form for a period, as the officer sees it. */
+const char *sub_status(const char *status, const char *on_time);
+
+int ui_home(struct req *r);
+int ui_form_get(struct req *r);
+int ui_form_post(struct req *r);
+
+#endif

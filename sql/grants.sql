@@ -1,0 +1,33 @@
+-- One account per program, least privilege.  @…@ placeholders are replaced
+-- with generated passwords by scripts/stack.sh (or by hand when deploying).
+-- No program account may UPDATE or DELETE audit rows.
+
+CREATE USER IF NOT EXISTS 'egov_admin'@'localhost' IDENTIFIED BY '@ADMIN_PW@';
+ALTER USER 'egov_admin'@'localhost' IDENTIFIED BY '@ADMIN_PW@';
+GRANT ALL PRIVILEGES ON egov.* TO 'egov_admin'@'localhost';
+
+-- egov-auth: the only reader of password hashes and writer of sessions.
+CREATE USER IF NOT EXISTS 'egov_auth'@'localhost' IDENTIFIED BY '@AUTH_PW@';
+ALTER USER 'egov_auth'@'localhost' IDENTIFIED BY '@AUTH_PW@';
+GRANT SELECT ON egov.app_user TO 'egov_auth'@'localhost';
+GRANT UPDATE (failed_logins, locked_until) ON egov.app_user TO 'egov_auth'@'localhost';
+GRANT SELECT ON egov.unit TO 'egov_auth'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON egov.session TO 'egov_auth'@'localhost';
+GRANT INSERT ON egov.audit TO 'egov_auth'@'localhost';
+
+-- egov-report: the unit officer's forms.
+CREATE USER IF NOT EXISTS 'egov_report'@'localhost' IDENTIFIED BY '@REPORT_PW@';
+ALTER USER 'egov_report'@'localhost' IDENTIFIED BY '@REPORT_PW@';
+GRANT SELECT (id, login, display_name, unit_id, roles, active) ON egov.app_user TO 'egov_report'@'localhost';
+GRANT SELECT, UPDATE (last_seen) ON egov.session TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.unit TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.pillar TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.indicator TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.indicator_rule TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.target TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.period TO 'egov_report'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.submission TO 'egov_report'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.figure TO 'egov_report'@'localhost';
+GRANT INSERT ON egov.audit TO 'egov_report'@'localhost';
+
+FLUSH PRIVILEGES;
