@@ -4,14 +4,28 @@
 
 int checks_passed, checks_failed;
 
+static int group(const char *name, void (*fn)(void))
+{
+	int before_p = checks_passed, before_f = checks_failed;
+
+	fn();
+	if (checks_failed > before_f)
+		printf("FAIL unit/%s: %d of %d checks failed\n", name, checks_failed - before_f,
+		       checks_failed - before_f + checks_passed - before_p);
+	else
+		printf("PASS unit/%s (%d checks)\n", name, checks_passed - before_p);
+	return checks_failed > before_f;
+}
+
 int main(void)
 {
-	test_text();
-	test_period();
-	test_form();
-	test_csv();
-	test_indicator();
-	test_render();
-	printf("unit: %d passed, %d failed\n", checks_passed, checks_failed);
-	return checks_failed ? 1 : 0;
+	int failed = 0;
+
+	failed += group("text", test_text);
+	failed += group("period", test_period);
+	failed += group("form", test_form);
+	failed += group("csv", test_csv);
+	failed += group("indicator", test_indicator);
+	failed += group("render", test_render);
+	return failed ? 1 : 0;
 }
