@@ -157,10 +157,25 @@ static int home_get(struct req *r)
 	return E_OK;
 }
 
+/* The language is a preference, kept in a cookie; no data changes. */
+static const struct field lang_fields[] = {
+	{"l", F_WORD, 0, 0, 1, "vi|en"},
+	{NULL, 0, 0, 0, 0, NULL},
+};
+
+static int lang_get(struct req *r)
+{
+	req_header(r, "Set-Cookie: lang=%s; Path=/; Max-Age=31536000; SameSite=Strict%s",
+		   r->fv[0].s, r->https ? "; Secure" : "");
+	req_redirect(r, "/");
+	return E_OK;
+}
+
 static const struct page pages[] = {
 	{"/login", M_GET | M_POST, login_get, login_post, 0, login_fields},
 	{"/logout", M_POST, NULL, logout_post, R_ANY_USER, NULL},
 	{"/", M_GET, home_get, NULL, 0, NULL},
+	{"/lang", M_GET, lang_get, NULL, 0, lang_fields},
 	{NULL, 0, NULL, NULL, 0, NULL},
 };
 
