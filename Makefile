@@ -26,7 +26,8 @@ LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = auth report
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BUILD)/egov-admin
-UNIT_TESTS = $(BUILD)/test-unit
+UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
+FUZZ_SECONDS ?= 300
 
 .PHONY: all deps run stop test test-quick bench clean fuzz
 all: $(BINS) $(UNIT_TESTS)
@@ -53,6 +54,22 @@ $(BUILD)/test-unit: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/*.c)) $(BU
 	@echo "  LD      $@"
 	@$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 
+$(BUILD)/fuzz-replay: $(BUILD)/tests/fuzz/fuzz_input.o $(BUILD)/tests/fuzz/replay.o $(BUILD)/libegov.a
+	@echo "  LD      $@"
+	@$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
+
+# A libFuzzer campaign on the input parsers (clang); new findings land in
+# var/fuzz-corpus.  `make test` replays tests/fuzz/corpus under ASan/UBSan.
+fuzz: deps
+	@command -v clang >/dev/null || apt-get install -y -q clang >/dev/null
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang SAN= \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" HARDEN=-fPIE \
+		build-fuzz/libegov.a build-fuzz/tests/fuzz/fuzz_input.o
+	clang -fsanitize=fuzzer,address,undefined -o build-fuzz/fuzz-input \
+		build-fuzz/tests/fuzz/fuzz_input.o build-fuzz/libegov.a $(LIBS)
+	@mkdir -p var/fuzz-corpus
+	build-fuzz/fuzz-input -max_total_time=$(FUZZ_SECONDS) -max_len=4096 var/fuzz-corpus tests/fuzz/corpus
+
 run: deps all
 	@sh scripts/stack.sh start run
 
@@ -68,4 +85,4 @@ bench: deps all
 	@sh tests/bench/run.sh
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz

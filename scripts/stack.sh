@@ -130,7 +130,12 @@ USERS
 
 start_workers() {
 	for p in $PROGRAMS; do
-		if alive "$VAR/run/$p.pid"; then continue; fi
+		# a rebuilt program replaces the running one; otherwise leave it be
+		if alive "$VAR/run/$p.pid"; then
+			[ "$ROOT/$BUILD/egov-$p" -nt "$VAR/run/$p.pid" ] || continue
+			say "restarting $p (rebuilt)"
+			stop_pidfile "$VAR/run/$p.pid"
+		fi
 		rm -f "$VAR/run/$p.sock"
 		env -i PATH=/usr/bin:/bin EGOV_CONFIG="$VAR/egov.conf" \
 			ASAN_OPTIONS="${ASAN_OPTIONS:-log_path=$VAR/log/asan}" \
@@ -145,7 +150,10 @@ start_nginx() {
 	mkdir -p "$VAR/nginx" "$VAR/www"
 	sed -e "s|@VAR@|$VAR|g" -e "s|@ROOT@|$ROOT|g" -e "s|@PORT@|$PORT|g" -e "s|@WEBUSER@|$WEBUSER|g" \
 		"$ROOT/scripts/nginx.conf.in" >"$VAR/nginx.conf"
-	if alive "$VAR/run/nginx.pid"; then return 0; fi
+	if alive "$VAR/run/nginx.pid"; then
+		nginx -c "$VAR/nginx.conf" -p "$VAR" -e "$VAR/log/nginx-error.log" -s reload
+		return 0
+	fi
 	nginx -c "$VAR/nginx.conf" -p "$VAR" -e "$VAR/log/nginx-error.log"
 }
 

@@ -30,6 +30,7 @@ for s in $SUITES; do
 	unit)
 		run_suite unit ./build/test-unit
 		run_suite unit-san ./build-san/test-unit
+		run_suite fuzz-replay ./build-san/fuzz-replay tests/fuzz/corpus
 		;;
 	integration|browser)
 		if [ ! -f "$TEST_VAR/.up" ]; then

@@ -185,8 +185,12 @@ static int fetch_all(MYSQL_STMT *st, MYSQL_RES *meta, struct dbres *res)
 	if (mysql_stmt_store_result(st) != 0)
 		goto out;
 	nrows = (size_t)mysql_stmt_num_rows(st);
-	for (unsigned c = 0; c < ncols; c++)
+	/* numeric columns report a binary size: never give a column under 64 bytes */
+	for (unsigned c = 0; c < ncols; c++) {
+		if (f[c].max_length < 63)
+			f[c].max_length = 63;
 		rowbytes += f[c].max_length + 1;
+	}
 	res->nrows = (unsigned)nrows;
 	res->ncols = ncols;
 	res->cell = calloc(nrows * ncols + 1, sizeof *res->cell);
@@ -211,7 +215,8 @@ static int fetch_all(MYSQL_STMT *st, MYSQL_RES *meta, struct dbres *res)
 		int fr = mysql_stmt_fetch(st);
 		char *dst = res->arena + r * rowbytes;
 
-		if (fr != 0 && fr != MYSQL_DATA_TRUNCATED)
+		/* a truncated value would be a silently wrong figure: an error instead */
+		if (fr != 0)
 			goto out;
 		for (unsigned c = 0; c < ncols; c++) {
 			if (isnull[c]) {
