@@ -22,8 +22,10 @@ const char *const report_sql[ST_COUNT] = {
 	/* ST_PERIOD_CHECK: inside the save transaction, so a lock wins over a save */
 	"SELECT is_open, locked FROM period WHERE id = ? LOCK IN SHARE MODE",
 	/* ST_SUB_GET */
-	"SELECT id, status, version, problems, proposals, review_comment, "
-	"DATE(submitted_at + INTERVAL 7 HOUR) FROM submission WHERE unit_id = ? AND period_id = ?",
+	"SELECT s.id, s.status, s.version, s.problems, s.proposals, s.review_comment, "
+	"DATE(s.submitted_at + INTERVAL 7 HOUR), DATE(s.submitted_at + INTERVAL 7 HOUR) <= p.due_on "
+	"FROM submission s JOIN period p ON p.id = s.period_id "
+	"WHERE s.unit_id = ? AND s.period_id = ?",
 	/* ST_FORM_ROWS: what the form shows, in one round trip */
 	"SELECT i.id, i.code, IF(? = 'en', i.name_en, i.name), i.pillar, "
 	"IF(? = 'en', pl.name_en, pl.name), i.uom, i.vtype, i.min_value, i.max_value, i.required, "

@@ -32,7 +32,7 @@ struct form {
 	long long period_id, prev_id, sub_id, version;
 	int year, seq, is_open, locked;
 	char kind;
-	const char *status, *problems, *proposals, *review_comment, *submitted_on;
+	const char *status, *problems, *proposals, *review_comment, *submitted_on, *on_time;
 	const char *due, *cutoff_start, *cutoff_end;
 	struct dbres pres, sres, rres;
 	struct row *rows;
@@ -92,6 +92,7 @@ static int load(struct req *r, long long period_id, struct form *f)
 		f->proposals = dbres_get(s, 0, 4);
 		f->review_comment = dbres_get(s, 0, 5);
 		f->submitted_on = dbres_get(s, 0, 6);
+		f->on_time = dbres_get(s, 0, 7);
 	}
 	rc = db_exec(ST_FORM_ROWS, rr, "ssiiiiiiis", r->lang, r->lang, r->user.unit_id, period_id,
 		     r->user.unit_id, f->prev_id, (long long)f->year, (long long)f->year,
@@ -156,7 +157,7 @@ static void put_form(struct req *r, const struct form *f, int posted)
 	hseti(r, "Form.period.year", f->year);
 	hseti(r, "Form.period.locked", f->locked);
 	hseti(r, "Form.period.open", f->is_open);
-	hset(r, "Form.status", f->status ? f->status : "not_started");
+	hset(r, "Form.status", sub_status(f->status, f->on_time));
 	hseti(r, "Form.version", f->version);
 	hseti(r, "Form.editable", editable(f));
 	if (f->review_comment && f->status && strcmp(f->status, "returned") == 0)

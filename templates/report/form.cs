@@ -31,6 +31,7 @@
 <fieldset class="pillar">
 <legend><?cs var:g.name ?></legend>
 <table class="form">
+<colgroup><col class="c-ind"><col class="c-prev"><col class="c-target"><col class="c-value"><col class="c-note"></colgroup>
 <thead><tr><th scope="col"><?cs var:Lang.indicator ?></th><th scope="col"><?cs var:Lang.prev_value ?></th><th scope="col"><?cs var:Lang.target ?></th><th scope="col"><?cs var:Lang.value ?></th><th scope="col"><?cs var:Lang.note ?></th></tr></thead>
 <tbody>
 <?cs each:w = g.rows ?>
@@ -39,8 +40,8 @@
     <label for="v_<?cs var:w.code ?>"><?cs var:w.name ?></label><?cs if:w.required == 1 ?> <abbr class="req" title="<?cs var:Lang.required ?>">*</abbr><?cs /if ?>
     <span class="meta"><?cs var:w.code ?> · <?cs var:w.uom ?><?cs if:w.vtype != "yesno" && (w.min || w.max) ?> · <?cs var:Lang.range ?> <?cs var:w.min ?>–<?cs var:w.max ?><?cs /if ?></span>
   </th>
-  <td class="num"><?cs if:w.prev_na ?><?cs var:Lang.not_applicable_short ?><?cs elif:w.vtype == "yesno" && w.prev != "" ?><?cs if:w.prev == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.prev ?><?cs /if ?></td>
-  <td class="num"><?cs if:w.vtype == "yesno" && w.target != "" ?><?cs if:w.target == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.target ?><?cs /if ?></td>
+  <td class="num"><?cs if:w.prev_na ?><?cs var:Lang.not_applicable_short ?><?cs elif:w.vtype == "yesno" && ?w.prev ?><?cs if:w.prev == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.prev ?><?cs /if ?></td>
+  <td class="num"><?cs if:w.vtype == "yesno" && ?w.target ?><?cs if:w.target == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.target ?><?cs /if ?></td>
   <td>
   <?cs if:Form.editable == 1 ?>
     <?cs if:w.vtype == "yesno" ?>
@@ -50,7 +51,7 @@
       <option value="0"<?cs if:w.value == "0" ?> selected<?cs /if ?>><?cs var:Lang.no ?></option>
     </select>
     <?cs elif:w.vtype == "text" ?>
-    <textarea id="v_<?cs var:w.code ?>" name="v_<?cs var:w.code ?>" rows="2"<?cs if:w.err ?> aria-invalid="true" aria-describedby="e_<?cs var:w.code ?>"<?cs /if ?>><?cs var:w.value ?></textarea>
+    <textarea id="v_<?cs var:w.code ?>" name="v_<?cs var:w.code ?>" rows="3" cols="30"<?cs if:w.err ?> aria-invalid="true" aria-describedby="e_<?cs var:w.code ?>"<?cs /if ?>><?cs var:w.value ?></textarea>
     <?cs else ?>
     <input id="v_<?cs var:w.code ?>" name="v_<?cs var:w.code ?>" type="text" value="<?cs var:w.value ?>" size="10"<?cs if:w.vtype != "date" ?> inputmode="decimal"<?cs else ?> placeholder="dd/mm/yyyy"<?cs /if ?><?cs if:w.err ?> aria-invalid="true" aria-describedby="e_<?cs var:w.code ?>"<?cs /if ?>>
     <?cs /if ?>

@@ -26,7 +26,7 @@ import urllib.request
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 # The W3C "web element identifier" key.
-ELEMENT_KEY = "element-6066-11e4-a52e-4a3b8a1fbc3f"
+ELEMENT_KEY = "element-6066-11e4-a52e-4f735466cecf"
 # Keys from the WebDriver spec's table of normalised key values.
 ENTER = "\ue007"
 TAB = "\ue004"
@@ -147,6 +147,9 @@ class Driver:
         except Exception as e:
             d.close()
             raise Unavailable("browser session did not start: %s" % e)
+        except BaseException:           # SystemExit from a signal handler
+            d.close()
+            raise
         return d
 
     def _wait_ready(self, timeout):
