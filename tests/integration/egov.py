@@ -105,7 +105,7 @@ class Client:
 def sql(query, user="root"):
     """Runs SQL on the test database as root (setup and checks only)."""
     cmd = ["mariadb", "--no-defaults", "--socket=%s/run/mysqld.sock" % VAR, "-u", user,
-           "--batch", "--skip-column-names", "egov", "-e", query]
+           "--default-character-set=utf8mb4", "--batch", "--skip-column-names", "egov", "-e", query]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         raise AssertionError("sql failed: %s: %s" % (query, out.stderr.strip()))
@@ -115,7 +115,7 @@ def sql(query, user="root"):
 def sql_as(account, password, query):
     """Runs SQL as one of the programs' accounts; returns (ok, stderr)."""
     cmd = ["mariadb", "--no-defaults", "--socket=%s/run/mysqld.sock" % VAR, "-u", account,
-           "-p" + password, "egov", "-e", query]
+           "-p" + password, "--default-character-set=utf8mb4", "egov", "-e", query]
     out = subprocess.run(cmd, capture_output=True, text=True)
     return out.returncode == 0, out.stderr
 
@@ -139,6 +139,61 @@ def admin(*args, stdin=None):
 def period_id(kind, year, seq):
     rows = sql("SELECT id FROM period WHERE kind='%s' AND year=%d AND seq=%d" % (kind, year, seq))
     return int(rows[0][0]) if rows else None
+
+
+def ensure_user(login, unit, roles="officer", password="password123", name=None):
+    """Creates a user, or puts an existing one back as new: unit, roles,
+    password, active, no failed logins, no sessions.  Returns the user id.
+    unit is a unit code or "-" for none."""
+    r = admin("user-add", login, name or login, unit, roles, stdin=password + "\n")
+    if r.returncode != 0:
+        if "exists" not in r.stderr:
+            raise AssertionError("user-add %s: %s" % (login, r.stderr.strip()))
+        r = admin("user-password", login, stdin=password + "\n")
+        check(r.returncode == 0, "user-password %s: %s" % (login, r.stderr.strip()))
+        unit_sql = "NULL" if unit == "-" else "(SELECT id FROM unit WHERE code = '%s')" % unit
+        sql("UPDATE app_user SET unit_id = %s, roles = '%s', active = 1, failed_logins = 0, "
+            "locked_until = NULL WHERE login = '%s'" % (unit_sql, roles, login))
+    uid = int(sql("SELECT id FROM app_user WHERE login = '%s'" % login)[0][0])
+    sql("DELETE FROM session WHERE user_id = %d" % uid)
+    return uid
+
+
+def ensure_period(kind, year, seq):
+    """Creates the period if needed and makes it fresh: open, unlocked, and
+    without submissions or figures (left by an earlier run).  Returns its id."""
+    if period_id(kind, year, seq) is None:
+        r = admin("period-create", kind, str(year), str(seq))
+        check(r.returncode == 0, "period-create: %s" % r.stderr.strip())
+    r = admin("period-open", kind, str(year), str(seq))
+    check(r.returncode == 0, "period-open: %s" % r.stderr.strip())
+    pid = period_id(kind, year, seq)
+    sql("UPDATE period SET locked = 0 WHERE id = %d" % pid)
+    sql("DELETE f FROM figure f JOIN submission s ON s.id = f.submission_id WHERE s.period_id = %d; "
+        "DELETE FROM submission WHERE period_id = %d" % (pid, pid))
+    return pid
+
+
+def form_rows(resp):
+    """The indicator rows of a /report/form page in page order, as
+    (code, kind) with kind 'yesno', 'text', 'date' or 'number'."""
+    rows = []
+    for m in re.finditer(r'<(input|select|textarea) id="v_([^"]+)" name="v_[^"]+"([^>]*)>', resp.text):
+        tag, code, rest = m.groups()
+        kind = {"select": "yesno", "textarea": "text"}.get(tag, "number")
+        if tag == "input" and "dd/mm/yyyy" in rest:
+            kind = "date"
+        rows.append((code, kind))
+    return rows
+
+
+def complete_values(resp, **overrides):
+    """A valid value for every indicator of the form page (v_CODE keys):
+    1 for numbers and yes/no, a short text, a date; overrides by v_ key."""
+    sample = {"yesno": "1", "text": "KH 12/KH-UBND", "date": "15/01/2030", "number": "1"}
+    d = {"v_" + code: sample[kind] for code, kind in form_rows(resp)}
+    d.update(overrides)
+    return d
 
 
 def check(cond, why="check failed"):
