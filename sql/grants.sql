@@ -14,6 +14,7 @@ GRANT UPDATE (failed_logins, locked_until) ON egov.app_user TO 'egov_auth'@'loca
 GRANT SELECT ON egov.unit TO 'egov_auth'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON egov.session TO 'egov_auth'@'localhost';
 GRANT INSERT ON egov.audit TO 'egov_auth'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_auth'@'localhost';
 
 -- egov-report: the unit officer's forms.
 CREATE USER IF NOT EXISTS 'egov_report'@'localhost' IDENTIFIED BY '@REPORT_PW@';
@@ -29,5 +30,6 @@ GRANT SELECT ON egov.period TO 'egov_report'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON egov.submission TO 'egov_report'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON egov.figure TO 'egov_report'@'localhost';
 GRANT INSERT ON egov.audit TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_report'@'localhost';
 
 FLUSH PRIVILEGES;

@@ -51,6 +51,7 @@ static int fill_user(struct req *r, const struct dbres *res)
 	r->user.roles = (unsigned)dbres_int(res, 0, 4);
 	snprintf(r->user.unit_name, sizeof r->user.unit_name, "%s", dbres_get(res, 0, 5));
 	snprintf(r->user.unit_kind, sizeof r->user.unit_kind, "%s", dbres_get(res, 0, 6));
+	r->refver = dbres_int(res, 0, 9);
 	r->authed = 1;
 	return E_OK;
 }
@@ -126,7 +127,7 @@ void auth_pre_token(struct req *r)
 
 int auth_csrf_ok(struct req *r)
 {
-	const char *t = req_param(r, "csrf");
+	const char *t = req_body_param(r, "csrf");
 
 	if (t == NULL || r->user.csrf[0] == '\0' || strlen(t) != strlen(r->user.csrf))
 		return 0;
@@ -154,30 +155,4 @@ int pw_hash(const char *pw, char out[crypto_pwhash_STRBYTES])
 int pw_verify(const char *encoded, const char *pw)
 {
 	return crypto_pwhash_str_verify(encoded, pw, strlen(pw)) == 0;
-}
-
-int audit(struct req *r, const char *action, const char *entity, const char *entity_id,
-	  const char *old_value, const char *new_value, const char *reason)
-{
-	struct dbparam p[9];
-
-	memset(p, 0, sizeof p);
-	p[0].type = 'i';
-	p[0].i = r->user.id;
-	p[1].type = 'i';
-	p[1].i = r->user.unit_id;
-	for (int i = 2; i < 9; i++)
-		p[i].type = 's';
-	p[2].s = action;
-	p[3].s = entity;
-	p[4].s = entity_id;
-	p[5].s = old_value;
-	p[6].s = new_value;
-	p[7].s = reason;
-	p[8].s = r->id;
-	if (r->user.id == 0)
-		p[0].type = 's', p[0].s = NULL;
-	if (r->user.unit_id == 0)
-		p[1].type = 's', p[1].s = NULL;
-	return db_execv(ST_AUDIT, NULL, p, 9);
 }

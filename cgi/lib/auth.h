@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <sodium.h>
 
+#include "audit.h"
 #include "req.h"
 
 #define SESSION_COOKIE "egov_sid"
@@ -23,7 +24,5 @@ int auth_cookie_hash(struct req *r, unsigned char hash[32]);
 void random_hex(char *out, size_t nbytes);  /* out holds 2*nbytes+1 */
 int pw_hash(const char *pw, char out[crypto_pwhash_STRBYTES]);
 int pw_verify(const char *encoded, const char *pw);
-int audit(struct req *r, const char *action, const char *entity, const char *entity_id,
-	  const char *old_value, const char *new_value, const char *reason);
 
 #endif

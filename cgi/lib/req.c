@@ -29,6 +29,16 @@ const char *req_param(struct req *r, const char *name)
 	return v;
 }
 
+const char *req_body_param(struct req *r, const char *name)
+{
+	const char *v = NULL;
+
+	for (int i = r->nkv_query; i < r->nkv; i++)
+		if (strcmp(r->kv[i].key, name) == 0 && r->kv[i].filename == NULL)
+			v = r->kv[i].val;
+	return v;
+}
+
 const char *req_cookie(struct req *r, const char *name, char *out, size_t outsz)
 {
 	size_t nl = strlen(name);
@@ -148,7 +158,7 @@ static void emit(struct req *r)
 		buf_add(&h, r->headers.p, r->headers.len);
 	buf_adds(&h, "\r\n");
 	r->io.write(r->io.ctx, h.p, (int)h.len);
-	if (r->out.len && r->method != 0)
+	if (r->out.len && !r->is_head)
 		r->io.write(r->io.ctx, r->out.p, (int)r->out.len);
 	buf_free(&h);
 }
@@ -253,7 +263,8 @@ static int dispatch(struct req *r)
 
 	if (m == NULL || uri == NULL)
 		return E_BADREQ;
-	if (strcmp(m, "GET") == 0 || strcmp(m, "HEAD") == 0)
+	r->is_head = strcmp(m, "HEAD") == 0;
+	if (strcmp(m, "GET") == 0 || r->is_head)
 		r->method = M_GET;
 	else if (strcmp(m, "POST") == 0)
 		r->method = M_POST;
@@ -269,6 +280,7 @@ static int dispatch(struct req *r)
 	if (r->query_string && form_parse_urlencoded(r->query_string, strlen(r->query_string),
 						      &r->kv, &r->nkv) != 0)
 		return E_BADREQ;
+	r->nkv_query = r->nkv;
 	if (r->method == M_POST && (rc = read_body(r)) != E_OK)
 		return rc;
 	if ((rc = render_begin(r)) != E_OK)
@@ -333,8 +345,6 @@ static void handle(const struct app *app, struct io *io)
 	}
 	if (r.status == 303)
 		buf_reset(&r.out);
-	if (req_env(&r, "REQUEST_METHOD") && strcmp(req_env(&r, "REQUEST_METHOD"), "HEAD") == 0)
-		r.method = 0;
 	emit(&r);
 	render_end(&r);
 	form_free(r.kv, r.nkv);

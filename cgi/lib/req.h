@@ -94,6 +94,9 @@ struct req {
 	struct io io;
 	char id[17];                  /* request id, shown on error pages */
 	enum method method;
+	int is_head;                  /* answer without a body */
+	int nkv_query;                /* kv[0..nkv_query) came from the query string */
+	long long refver;             /* reference data version seen by the session query */
 	char *path;
 	const char *query_string;
 	const char *cookie;
@@ -119,6 +122,8 @@ struct req {
 /* Raw access for fields not declared in the page table (one per indicator);
  * callers validate what they get. */
 const char *req_param(struct req *r, const char *name);
+/* Only from the POST body (tokens never travel in URLs). */
+const char *req_body_param(struct req *r, const char *name);
 const char *req_env(struct req *r, const char *name);
 const char *req_cookie(struct req *r, const char *name, char *out, size_t outsz);
 void req_header(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

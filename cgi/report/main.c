@@ -13,34 +13,23 @@ const char *const report_sql[ST_COUNT] = {
 	"WHERE (p.is_open = 1 OR s.id IS NOT NULL) AND p.cutoff_end >= u.valid_from "
 	"AND (u.valid_to IS NULL OR p.cutoff_start <= u.valid_to) "
 	"ORDER BY p.year DESC, p.cutoff_end DESC, p.kind",
-	/* ST_PERIOD_GET: the period, whether the unit existed in it, the previous one */
+	/* ST_FORM_HEAD: the period (if the unit existed in it), the unit's submission,
+	 * and its submission for the previous period of the same kind */
 	"SELECT p.id, p.kind, p.year, p.seq, p.cutoff_start, p.cutoff_end, p.due_on, p.is_open, "
-	"p.locked, (SELECT q.id FROM period q WHERE q.kind = p.kind AND (q.year < p.year OR "
-	"(q.year = p.year AND q.seq < p.seq)) ORDER BY q.year DESC, q.seq DESC LIMIT 1) "
-	"FROM period p JOIN unit u ON u.id = ? WHERE p.id = ? AND p.cutoff_end >= u.valid_from "
+	"p.locked, s.id, s.status, s.version, s.problems, s.proposals, s.review_comment, "
+	"DATE(s.submitted_at + INTERVAL 7 HOUR), DATE(s.submitted_at + INTERVAL 7 HOUR) <= p.due_on, "
+	"ps.id FROM period p JOIN unit u ON u.id = ? "
+	"LEFT JOIN submission s ON s.unit_id = u.id AND s.period_id = p.id "
+	"LEFT JOIN submission ps ON ps.unit_id = u.id AND ps.period_id = (SELECT q.id FROM period q "
+	"WHERE q.kind = p.kind AND (q.year < p.year OR (q.year = p.year AND q.seq < p.seq)) "
+	"ORDER BY q.year DESC, q.seq DESC LIMIT 1) "
+	"WHERE p.id = ? AND p.cutoff_end >= u.valid_from "
 	"AND (u.valid_to IS NULL OR p.cutoff_start <= u.valid_to)",
+	/* ST_FIGURES: this period's and the previous period's figures, by primary key */
+	"SELECT submission_id, indicator_id, num_value, text_value, not_applicable, note "
+	"FROM figure WHERE submission_id IN (?, ?)",
 	/* ST_PERIOD_CHECK: inside the save transaction, so a lock wins over a save */
 	"SELECT is_open, locked FROM period WHERE id = ? LOCK IN SHARE MODE",
-	/* ST_SUB_GET */
-	"SELECT s.id, s.status, s.version, s.problems, s.proposals, s.review_comment, "
-	"DATE(s.submitted_at + INTERVAL 7 HOUR), DATE(s.submitted_at + INTERVAL 7 HOUR) <= p.due_on "
-	"FROM submission s JOIN period p ON p.id = s.period_id "
-	"WHERE s.unit_id = ? AND s.period_id = ?",
-	/* ST_FORM_ROWS: what the form shows, in one round trip */
-	"SELECT i.id, i.code, IF(? = 'en', i.name_en, i.name), i.pillar, "
-	"IF(? = 'en', pl.name_en, pl.name), i.uom, i.vtype, i.min_value, i.max_value, i.required, "
-	"f.num_value, f.text_value, f.not_applicable, f.note, "
-	"pf.num_value, pf.text_value, pf.not_applicable, COALESCE(tu.target_value, tc.target_value) "
-	"FROM indicator i JOIN pillar pl ON pl.code = i.pillar "
-	"LEFT JOIN submission s ON s.unit_id = ? AND s.period_id = ? "
-	"LEFT JOIN figure f ON f.submission_id = s.id AND f.indicator_id = i.id "
-	"LEFT JOIN submission ps ON ps.unit_id = ? AND ps.period_id = ? "
-	"LEFT JOIN figure pf ON pf.submission_id = ps.id AND pf.indicator_id = i.id "
-	"LEFT JOIN target tc ON tc.indicator_id = i.id AND tc.year = ? AND tc.unit_id IS NULL "
-	"LEFT JOIN target tu ON tu.indicator_id = i.id AND tu.year = ? AND tu.unit_id = ? "
-	"WHERE i.active = 1 AND FIND_IN_SET(?, i.unit_kinds) ORDER BY pl.sort, i.sort, i.code",
-	/* ST_RULES */
-	"SELECT left_id, op, right_id, IF(? = 'en', message_en, message) FROM indicator_rule",
 	/* ST_SUB_INSERT */
 	"INSERT INTO submission (unit_id, period_id, status, version, problems, proposals, "
 	"created_at, created_by, updated_at, updated_by) "

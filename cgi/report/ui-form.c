@@ -8,6 +8,7 @@
 #include "../lib/db.h"
 #include "../lib/indicator.h"
 #include "../lib/period.h"
+#include "../lib/refdata.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "report.h"
@@ -19,7 +20,7 @@ struct row {
 	struct ind in;
 	const char *name, *pillar, *pillar_name, *uom;
 	const char *cur_num, *cur_text, *cur_note, *prev_num, *prev_text, *target;
-	int cur_na, prev_na;
+	int cur_na, prev_na, has_cur;
 	/* what was posted */
 	const char *raw, *note;
 	int na;
@@ -34,7 +35,8 @@ struct form {
 	char kind;
 	const char *status, *problems, *proposals, *review_comment, *submitted_on, *on_time;
 	const char *due, *cutoff_start, *cutoff_end;
-	struct dbres pres, sres, rres;
+	const struct refdata *rd;
+	struct dbres hres, fres;
 	struct row *rows;
 	unsigned nrows;
 	int nerrors;
@@ -45,9 +47,8 @@ static void form_release(struct form *f)
 	for (unsigned i = 0; i < f->nrows; i++)
 		free(f->rows[i].canon);
 	free(f->rows);
-	dbres_free(&f->pres);
-	dbres_free(&f->sres);
-	dbres_free(&f->rres);
+	dbres_free(&f->hres);
+	dbres_free(&f->fres);
 }
 
 static int editable(const struct form *f)
@@ -62,67 +63,86 @@ static int is_numeric(const char *vtype)
 	return strcmp(vtype, "text") != 0 && strcmp(vtype, "date") != 0;
 }
 
+static struct row *row_of(struct form *f, long long ind)
+{
+	for (unsigned i = 0; i < f->nrows; i++)
+		if (f->rows[i].in.id == ind)
+			return &f->rows[i];
+	return NULL;
+}
+
+/* Three cheap statements (session included): the indicators come from the
+ * worker's reference-data cache, figures by primary key. */
 static int load(struct req *r, long long period_id, struct form *f)
 {
-	struct dbres *p = &f->pres, *s = &f->sres, *rr = &f->rres;
-	int rc;
+	struct dbres *h = &f->hres, *fr = &f->fres;
+	int en = strcmp(r->lang, "en") == 0, rc;
+	long long prev_sub;
 
 	memset(f, 0, sizeof *f);
-	if ((rc = db_exec(ST_PERIOD_GET, p, "ii", r->user.unit_id, period_id)) != E_OK)
+	if ((rc = ref_get(r, &f->rd)) != E_OK)
 		return rc;
-	if (p->nrows != 1)
+	if ((rc = db_exec(ST_FORM_HEAD, h, "ii", r->user.unit_id, period_id)) != E_OK)
+		return rc;
+	if (h->nrows != 1)
 		return E_NOTFOUND;
 	f->period_id = period_id;
-	f->kind = dbres_get(p, 0, 1)[0];
-	f->year = (int)dbres_int(p, 0, 2);
-	f->seq = (int)dbres_int(p, 0, 3);
-	f->cutoff_start = dbres_get(p, 0, 4);
-	f->cutoff_end = dbres_get(p, 0, 5);
-	f->due = dbres_get(p, 0, 6);
-	f->is_open = (int)dbres_int(p, 0, 7);
-	f->locked = (int)dbres_int(p, 0, 8);
-	f->prev_id = dbres_int(p, 0, 9);
-	if ((rc = db_exec(ST_SUB_GET, s, "ii", r->user.unit_id, period_id)) != E_OK)
-		return rc;
-	if (s->nrows == 1) {
-		f->sub_id = dbres_int(s, 0, 0);
-		f->status = dbres_get(s, 0, 1);
-		f->version = dbres_int(s, 0, 2);
-		f->problems = dbres_get(s, 0, 3);
-		f->proposals = dbres_get(s, 0, 4);
-		f->review_comment = dbres_get(s, 0, 5);
-		f->submitted_on = dbres_get(s, 0, 6);
-		f->on_time = dbres_get(s, 0, 7);
+	f->kind = dbres_get(h, 0, 1)[0];
+	f->year = (int)dbres_int(h, 0, 2);
+	f->seq = (int)dbres_int(h, 0, 3);
+	f->cutoff_start = dbres_get(h, 0, 4);
+	f->cutoff_end = dbres_get(h, 0, 5);
+	f->due = dbres_get(h, 0, 6);
+	f->is_open = (int)dbres_int(h, 0, 7);
+	f->locked = (int)dbres_int(h, 0, 8);
+	f->sub_id = dbres_int(h, 0, 9);
+	if (f->sub_id) {
+		f->status = dbres_get(h, 0, 10);
+		f->version = dbres_int(h, 0, 11);
+		f->problems = dbres_get(h, 0, 12);
+		f->proposals = dbres_get(h, 0, 13);
+		f->review_comment = dbres_get(h, 0, 14);
+		f->submitted_on = dbres_get(h, 0, 15);
+		f->on_time = dbres_get(h, 0, 16);
 	}
-	rc = db_exec(ST_FORM_ROWS, rr, "ssiiiiiiis", r->lang, r->lang, r->user.unit_id, period_id,
-		     r->user.unit_id, f->prev_id, (long long)f->year, (long long)f->year,
-		     r->user.unit_id, r->user.unit_kind);
-	if (rc != E_OK)
-		return rc;
-	f->nrows = rr->nrows;
-	f->rows = calloc(f->nrows ? f->nrows : 1, sizeof *f->rows);
+	prev_sub = dbres_int(h, 0, 17);
+	f->rows = calloc(f->rd->nind + 1, sizeof *f->rows);
 	if (f->rows == NULL)
 		return E_INTERNAL;
-	for (unsigned i = 0; i < f->nrows; i++) {
-		struct row *w = &f->rows[i];
-		w->in.id = dbres_int(rr, i, 0);
-		w->in.code = dbres_get(rr, i, 1);
-		w->name = dbres_get(rr, i, 2);
-		w->pillar = dbres_get(rr, i, 3);
-		w->pillar_name = dbres_get(rr, i, 4);
-		w->uom = dbres_get(rr, i, 5);
-		w->in.vtype = dbres_get(rr, i, 6);
-		w->in.min = dbres_get(rr, i, 7);
-		w->in.max = dbres_get(rr, i, 8);
-		w->in.required = (int)dbres_int(rr, i, 9);
-		w->cur_num = dbres_get(rr, i, 10);
-		w->cur_text = dbres_get(rr, i, 11);
-		w->cur_na = (int)dbres_int(rr, i, 12);
-		w->cur_note = dbres_get(rr, i, 13);
-		w->prev_num = dbres_get(rr, i, 14);
-		w->prev_text = dbres_get(rr, i, 15);
-		w->prev_na = (int)dbres_int(rr, i, 16);
-		w->target = dbres_get(rr, i, 17);
+	for (unsigned i = 0; i < f->rd->nind; i++) {
+		const struct ref_ind *in = &f->rd->ind[i];
+		struct row *w;
+
+		if (!in->active || !ref_kind_has(in, r->user.unit_kind))
+			continue;
+		w = &f->rows[f->nrows++];
+		w->in = (struct ind){in->id, in->code, in->vtype, in->min, in->max, in->required};
+		w->name = en ? in->name_en : in->name;
+		w->pillar = in->pillar;
+		w->pillar_name = en ? in->pillar_name_en : in->pillar_name;
+		w->uom = in->uom;
+		w->target = ref_target(f->rd, in->id, f->year, r->user.unit_id);
+	}
+	if (f->sub_id == 0 && prev_sub == 0)
+		return E_OK;
+	if ((rc = db_exec(ST_FIGURES, fr, "ii", f->sub_id, prev_sub)) != E_OK)
+		return rc;
+	for (unsigned i = 0; i < fr->nrows; i++) {
+		struct row *w = row_of(f, dbres_int(fr, i, 1));
+
+		if (w == NULL)
+			continue;  /* retired, or not asked of this kind of unit */
+		if (dbres_int(fr, i, 0) == f->sub_id) {
+			w->has_cur = 1;
+			w->cur_num = dbres_get(fr, i, 2);
+			w->cur_text = dbres_get(fr, i, 3);
+			w->cur_na = (int)dbres_int(fr, i, 4);
+			w->cur_note = dbres_get(fr, i, 5);
+		} else {
+			w->prev_num = dbres_get(fr, i, 2);
+			w->prev_text = dbres_get(fr, i, 3);
+			w->prev_na = (int)dbres_int(fr, i, 4);
+		}
 	}
 	return E_OK;
 }
@@ -238,7 +258,6 @@ int ui_form_get(struct req *r)
 /* Reads and checks every posted value; returns the number of errors. */
 static int check_posted(struct req *r, struct form *f, int submit)
 {
-	struct dbres rules;
 	char key[64];
 	int errors = 0;
 
@@ -270,31 +289,24 @@ static int check_posted(struct req *r, struct form *f, int submit)
 	if (!submit || errors)
 		return errors;
 	/* cross-field rules, as data: checked when both sides are given */
-	if (db_exec(ST_RULES, &rules, "s", r->lang) != E_OK)
-		return -1;
-	for (unsigned k = 0; k < rules.nrows; k++) {
-		long long lid = dbres_int(&rules, k, 0), rid = dbres_int(&rules, k, 2);
-		struct row *lw = NULL, *rw = NULL;
+	for (unsigned k = 0; k < f->rd->nrule; k++) {
+		const struct ref_rule *rule = &f->rd->rule[k];
+		struct row *lw = row_of(f, rule->left), *rw = row_of(f, rule->right);
 
-		for (unsigned i = 0; i < f->nrows; i++) {
-			if (f->rows[i].in.id == lid)
-				lw = &f->rows[i];
-			if (f->rows[i].in.id == rid)
-				rw = &f->rows[i];
-		}
 		if (lw == NULL || rw == NULL || lw->na || rw->na || !lw->canon[0] || !rw->canon[0])
 			continue;
-		if (!rule_holds(lw->num, dbres_get(&rules, k, 1), rw->num)) {
-			hsetf(r, dbres_get(&rules, k, 3), "Form.rules.%d", errors);
+		if (!rule_holds(lw->num, rule->op, rw->num)) {
+			hsetf(r, strcmp(r->lang, "en") == 0 ? rule->message_en : rule->message,
+			      "Form.rules.%d", errors);
 			hsetf(r, lw->in.code, "Form.rules.%d.code", errors);
 			lw->err = "rule";
 			errors++;
 		}
 	}
-	dbres_free(&rules);
 	return errors;
 }
 
+/* A figure as the audit trail shows it: the value, or "n/a" with the flag. */
 static void old_repr(const struct row *w, char *out, size_t n)
 {
 	if (w->cur_na)
@@ -305,77 +317,89 @@ static void old_repr(const struct row *w, char *out, size_t n)
 		snprintf(out, n, "%s", w->cur_text ? w->cur_text : "");
 }
 
-static int same_note(const char *a, const char *b)
+static int same_text(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
-/* Writes the changed figures and one audit row for each, in batches. */
-static int write_figures(struct req *r, struct form *f, long long sub_id)
+struct changes {
+	struct row **row;
+	char (*old)[8200];
+	char (*ids)[96];
+	struct audit_row *audit;
+	int n, naudit;
+};
+
+/* Which figures differ from what is stored: the not-applicable flag is
+ * compared on its own, so a text "n/a" is never taken for the flag. */
+static int find_changes(struct form *f, long long sub_id, struct changes *c)
 {
-	struct row *changed[BATCH];
-	char olds[BATCH][8200], ids[BATCH][96];
-	unsigned i = 0;
+	c->row = calloc(f->nrows + 1, sizeof *c->row);
+	c->old = calloc(f->nrows + 1, sizeof *c->old);
+	c->ids = calloc(f->nrows + 1, sizeof *c->ids);
+	c->audit = calloc(f->nrows + 4, sizeof *c->audit);
+	if (c->row == NULL || c->old == NULL || c->ids == NULL || c->audit == NULL)
+		return E_INTERNAL;
+	for (unsigned i = 0; i < f->nrows; i++) {
+		struct row *w = &f->rows[i];
+		int k = c->n;
 
-	while (i < f->nrows) {
-		int n = 0, rc;
-		struct buf sql_f, sql_a;
-		struct dbparam pf[BATCH * 7], pa[BATCH * 7];
-
-		for (; i < f->nrows && n < BATCH; i++) {
-			struct row *w = &f->rows[i];
-			const char *nv = w->na ? "n/a" : w->canon;
-			old_repr(w, olds[n], sizeof olds[n]);
-			if (strcmp(olds[n], nv) != 0 || !same_note(w->cur_note, w->note))
-				changed[n++] = w;
-		}
-		if (n == 0)
+		old_repr(w, c->old[k], sizeof c->old[k]);
+		if (w->na == w->cur_na && (w->na || strcmp(c->old[k], w->canon) == 0) &&
+		    same_text(w->cur_note, w->note))
 			continue;
-		buf_init(&sql_f);
-		buf_init(&sql_a);
-		buf_adds(&sql_f, "INSERT INTO figure (submission_id, indicator_id, num_value, "
-				 "text_value, not_applicable, note, updated_at, updated_by) VALUES ");
-		buf_adds(&sql_a, "INSERT INTO audit (at, actor_id, actor_unit_id, action, entity, "
-				 "entity_id, old_value, new_value, reason, request_id) VALUES ");
-		memset(pf, 0, sizeof(struct dbparam) * (size_t)n * 7);
-		memset(pa, 0, sizeof(struct dbparam) * (size_t)n * 7);
+		c->row[c->n++] = w;
+		snprintf(c->ids[k], sizeof c->ids[k], "%lld:%s", sub_id, w->in.code);
+		c->audit[c->naudit++] = (struct audit_row){
+			"set_value", "figure", c->ids[k], w->has_cur ? c->old[k] : NULL,
+			w->na ? "n/a" : w->canon, (w->note && w->note[0]) ? w->note : NULL};
+	}
+	return E_OK;
+}
+
+static void changes_free(struct changes *c)
+{
+	free(c->row);
+	free(c->old);
+	free(c->ids);
+	free(c->audit);
+}
+
+/* Writes the changed figures in multi-row statements. */
+static int write_figures(struct req *r, struct changes *c, long long sub_id)
+{
+	for (int done = 0; done < c->n;) {
+		int n = c->n - done < BATCH ? c->n - done : BATCH, rc;
+		struct dbparam p[BATCH * 7];
+		struct buf sql;
+
+		buf_init(&sql);
+		buf_adds(&sql, "INSERT INTO figure (submission_id, indicator_id, num_value, "
+			       "text_value, not_applicable, note, updated_at, updated_by) VALUES ");
 		for (int k = 0; k < n; k++) {
-			struct row *w = changed[k];
-			struct dbparam *p = &pf[k * 7], *a = &pa[k * 7];
+			struct row *w = c->row[done + k];
+			struct dbparam *q = &p[k * 7];
 			int num = is_numeric(w->in.vtype) && !w->na && w->canon[0];
 			int text = !is_numeric(w->in.vtype) && !w->na && w->canon[0];
-			const char *note = (w->note && w->note[0]) ? w->note : NULL;
 
-			buf_adds(&sql_f, k ? ",(?,?,?,?,?,?,UTC_TIMESTAMP(),?)" : "(?,?,?,?,?,?,UTC_TIMESTAMP(),?)");
-			buf_adds(&sql_a, k ? ",(UTC_TIMESTAMP(3),?,?,'set_value','figure',?,?,?,?,?)"
-					   : "(UTC_TIMESTAMP(3),?,?,'set_value','figure',?,?,?,?,?)");
-			p[0] = (struct dbparam){'i', sub_id, 0, NULL, 0};
-			p[1] = (struct dbparam){'i', w->in.id, 0, NULL, 0};
-			p[2] = (struct dbparam){'s', 0, 0, num ? w->canon : NULL, 0};
-			p[3] = (struct dbparam){'s', 0, 0, text ? w->canon : NULL, 0};
-			p[4] = (struct dbparam){'i', w->na, 0, NULL, 0};
-			p[5] = (struct dbparam){'s', 0, 0, note, 0};
-			p[6] = (struct dbparam){'i', r->user.id, 0, NULL, 0};
-			snprintf(ids[k], sizeof ids[k], "%lld:%s", sub_id, w->in.code);
-			a[0] = (struct dbparam){'i', r->user.id, 0, NULL, 0};
-			a[1] = (struct dbparam){'i', r->user.unit_id, 0, NULL, 0};
-			a[2] = (struct dbparam){'s', 0, 0, ids[k], 0};
-			a[3] = (struct dbparam){'s', 0, 0, w->cur_num || w->cur_text || w->cur_na ? olds[k] : NULL, 0};
-			a[4] = (struct dbparam){'s', 0, 0, w->na ? "n/a" : w->canon, 0};
-			a[5] = (struct dbparam){'s', 0, 0, note, 0};
-			a[6] = (struct dbparam){'s', 0, 0, r->id, 0};
+			buf_adds(&sql, k ? ",(?,?,?,?,?,?,UTC_TIMESTAMP(),?)" : "(?,?,?,?,?,?,UTC_TIMESTAMP(),?)");
+			q[0] = (struct dbparam){'i', sub_id, 0, NULL, 0};
+			q[1] = (struct dbparam){'i', w->in.id, 0, NULL, 0};
+			q[2] = (struct dbparam){'s', 0, 0, num ? w->canon : NULL, 0};
+			q[3] = (struct dbparam){'s', 0, 0, text ? w->canon : NULL, 0};
+			q[4] = (struct dbparam){'i', w->na, 0, NULL, 0};
+			q[5] = (struct dbparam){'s', 0, 0, (w->note && w->note[0]) ? w->note : NULL, 0};
+			q[6] = (struct dbparam){'i', r->user.id, 0, NULL, 0};
 		}
-		buf_adds(&sql_f, " ON DUPLICATE KEY UPDATE num_value = VALUES(num_value), "
-				 "text_value = VALUES(text_value), not_applicable = VALUES(not_applicable), "
-				 "note = VALUES(note), updated_at = VALUES(updated_at), "
-				 "updated_by = VALUES(updated_by)");
-		rc = db_exec_text(buf_str(&sql_f), NULL, pf, n * 7);
-		if (rc == E_OK)
-			rc = db_exec_text(buf_str(&sql_a), NULL, pa, n * 7);
-		buf_free(&sql_f);
-		buf_free(&sql_a);
+		buf_adds(&sql, " ON DUPLICATE KEY UPDATE num_value = VALUES(num_value), "
+			       "text_value = VALUES(text_value), not_applicable = VALUES(not_applicable), "
+			       "note = VALUES(note), updated_at = VALUES(updated_at), "
+			       "updated_by = VALUES(updated_by)");
+		rc = db_exec_text(buf_str(&sql), NULL, p, n * 7);
+		buf_free(&sql);
 		if (rc != E_OK)
 			return rc;
+		done += n;
 	}
 	return E_OK;
 }
@@ -383,10 +407,13 @@ static int write_figures(struct req *r, struct form *f, long long sub_id)
 static int save(struct req *r, struct form *f, int submit)
 {
 	struct dbres chk;
+	struct changes c;
 	long long sub_id = f->sub_id, version = f->version;
+	const char *problems = r->fv[FF_PROBLEMS].s, *proposals = r->fv[FF_PROPOSALS].s;
 	char sid[24], ver[24];
 	int rc;
 
+	memset(&c, 0, sizeof c);
 	if ((rc = db_begin()) != E_OK)
 		return rc;
 	if ((rc = db_exec(ST_PERIOD_CHECK, &chk, "i", f->period_id)) != E_OK)
@@ -400,7 +427,7 @@ static int save(struct req *r, struct form *f, int submit)
 	dbres_free(&chk);
 	if (sub_id == 0) {
 		rc = db_exec(ST_SUB_INSERT, NULL, "iissii", r->user.unit_id, f->period_id,
-			     r->fv[FF_PROBLEMS].s, r->fv[FF_PROPOSALS].s, r->user.id, r->user.id);
+			     (const char *)NULL, (const char *)NULL, r->user.id, r->user.id);
 		if (rc == E_DUP)
 			rc = E_CONFLICT;  /* someone else created it meanwhile */
 		if (rc != E_OK)
@@ -408,23 +435,32 @@ static int save(struct req *r, struct form *f, int submit)
 		sub_id = (long long)db_insert_id();
 		version = 1;
 	}
-	rc = db_exec(ST_SUB_UPDATE, NULL, "ssiiiiiii", r->fv[FF_PROBLEMS].s, r->fv[FF_PROPOSALS].s,
-		     r->user.id, (long long)submit, (long long)submit, (long long)submit, r->user.id,
-		     sub_id, version);
+	rc = db_exec(ST_SUB_UPDATE, NULL, "ssiiiiiii", problems, proposals, r->user.id,
+		     (long long)submit, (long long)submit, (long long)submit, r->user.id, sub_id, version);
 	if (rc != E_OK)
 		goto fail;
 	if (db_affected() != 1) {
 		rc = E_CONFLICT;
 		goto fail;
 	}
-	if ((rc = write_figures(r, f, sub_id)) != E_OK)
+	if ((rc = find_changes(f, sub_id, &c)) != E_OK || (rc = write_figures(r, &c, sub_id)) != E_OK)
 		goto fail;
 	snprintf(sid, sizeof sid, "%lld", sub_id);
 	snprintf(ver, sizeof ver, "%lld", version + 1);
-	if ((rc = audit(r, submit ? "submit" : "save_draft", "submission", sid, NULL, ver, NULL)) != E_OK)
+	if (!same_text(f->problems, problems))
+		c.audit[c.naudit++] = (struct audit_row){"set_problems", "submission", sid,
+							 f->problems, problems, NULL};
+	if (!same_text(f->proposals, proposals))
+		c.audit[c.naudit++] = (struct audit_row){"set_proposals", "submission", sid,
+							 f->proposals, proposals, NULL};
+	c.audit[c.naudit++] = (struct audit_row){submit ? "submit" : "save_draft", "submission", sid,
+						 NULL, ver, NULL};
+	if ((rc = audit_many(r, c.audit, c.naudit)) != E_OK)
 		goto fail;
+	changes_free(&c);
 	return db_commit();
 fail:
+	changes_free(&c);
 	db_rollback();
 	return rc;
 }

@@ -159,9 +159,9 @@ CREATE TABLE audit (
   action        VARCHAR(32) NOT NULL,
   entity        VARCHAR(32) NOT NULL,
   entity_id     VARCHAR(64) NOT NULL,
-  old_value     VARCHAR(2000) NULL,
-  new_value     VARCHAR(2000) NULL,
-  reason        VARCHAR(2000) NULL,
+  old_value     TEXT NULL,
+  new_value     TEXT NULL,
+  reason        TEXT NULL,
   request_id    VARCHAR(32) NULL,
   KEY (entity, entity_id),
   KEY (at)

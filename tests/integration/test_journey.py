@@ -309,8 +309,9 @@ def whole_journey_to_an_on_time_submission():
     # the confirmation, and the read-only form
     page = c.get(r.header("Location"))
     check('id="flash">Đã gửi báo cáo.' in page.text, "no 'submitted' message")
-    check(re.search(r'class="status st-(submitted|on_time)" id="form-status">', page.text),
-          "form status is not 'submitted'")
+    # the form says on time, as the unit's list does (was a bare "submitted")
+    check('class="status st-on_time" id="form-status">Đã gửi đúng hạn<' in page.text,
+          "form status is not 'submitted on time'")
     check("(nộp ngày " in page.text, "the submission date is not shown")
     check('action="/report/form' not in page.text, "the submitted form is still editable")
     check('id="btn-submit"' not in page.text and 'name="v_' not in page.text, "inputs left on a read-only form")
@@ -360,6 +361,8 @@ def previous_value_and_year_target_beside_the_field():
     check(row_cells(page, "DVC-TT") == ["Không áp dụng", ""], "DVC-TT: %r" % row_cells(page, "DVC-TT"))
     check(row_cells(page, "HT-CLOUD") == ["Không", "Có"], "HT-CLOUD: %r" % row_cells(page, "HT-CLOUD"))
     check(row_cells(page, "DOC-TOTAL") == ["", ""], "a row without history: %r" % row_cells(page, "DOC-TOTAL"))
+    # a yes/no row without history or target is blank, not "No" (was "Không")
+    check(row_cells(page, "HT-IPV6") == ["", ""], "yes/no row without history: %r" % row_cells(page, "HT-IPV6"))
     # the previous period's value is shown, not copied into this period's field
     check(page.field("v_NT-BCD-HOP") == "", "the previous value was copied into the field")
 

@@ -1,0 +1,132 @@
+#include "refdata.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "stmts.h"
+
+static struct refdata cache;
+static int loaded;
+
+void ref_free(void)
+{
+	free(cache.ind);
+	free(cache.rule);
+	free(cache.target);
+	dbres_free(&cache.ires);
+	dbres_free(&cache.rres);
+	dbres_free(&cache.tres);
+	memset(&cache, 0, sizeof cache);
+	loaded = 0;
+}
+
+static int load(long long version)
+{
+	struct refdata rd;
+	int rc;
+
+	memset(&rd, 0, sizeof rd);
+	if ((rc = db_exec(ST_REF_IND, &rd.ires, "")) != E_OK ||
+	    (rc = db_exec(ST_REF_RULES, &rd.rres, "")) != E_OK ||
+	    (rc = db_exec(ST_REF_TARGETS, &rd.tres, "")) != E_OK)
+		goto fail;
+	rd.nind = rd.ires.nrows;
+	rd.nrule = rd.rres.nrows;
+	rd.ntarget = rd.tres.nrows;
+	rd.ind = calloc(rd.nind + 1, sizeof *rd.ind);
+	rd.rule = calloc(rd.nrule + 1, sizeof *rd.rule);
+	rd.target = calloc(rd.ntarget + 1, sizeof *rd.target);
+	if (rd.ind == NULL || rd.rule == NULL || rd.target == NULL) {
+		rc = E_INTERNAL;
+		goto fail;
+	}
+	for (unsigned i = 0; i < rd.nind; i++) {
+		const struct dbres *x = &rd.ires;
+		struct ref_ind *in = &rd.ind[i];
+		in->id = dbres_int(x, i, 0);
+		in->code = dbres_get(x, i, 1);
+		in->name = dbres_get(x, i, 2);
+		in->name_en = dbres_get(x, i, 3);
+		in->pillar = dbres_get(x, i, 4);
+		in->pillar_name = dbres_get(x, i, 5);
+		in->pillar_name_en = dbres_get(x, i, 6);
+		in->uom = dbres_get(x, i, 7);
+		in->vtype = dbres_get(x, i, 8);
+		in->min = dbres_get(x, i, 9);
+		in->max = dbres_get(x, i, 10);
+		in->required = (int)dbres_int(x, i, 11);
+		in->kinds = dbres_get(x, i, 12);
+		in->active = (int)dbres_int(x, i, 13);
+	}
+	for (unsigned i = 0; i < rd.nrule; i++) {
+		rd.rule[i].left = dbres_int(&rd.rres, i, 0);
+		rd.rule[i].op = dbres_get(&rd.rres, i, 1);
+		rd.rule[i].right = dbres_int(&rd.rres, i, 2);
+		rd.rule[i].message = dbres_get(&rd.rres, i, 3);
+		rd.rule[i].message_en = dbres_get(&rd.rres, i, 4);
+	}
+	for (unsigned i = 0; i < rd.ntarget; i++) {
+		rd.target[i].ind = dbres_int(&rd.tres, i, 0);
+		rd.target[i].year = (int)dbres_int(&rd.tres, i, 1);
+		rd.target[i].unit = dbres_int(&rd.tres, i, 2);
+		rd.target[i].value = dbres_get(&rd.tres, i, 3);
+	}
+	ref_free();
+	cache = rd;
+	cache.version = version;
+	loaded = 1;
+	return E_OK;
+fail:
+	free(rd.ind);
+	free(rd.rule);
+	free(rd.target);
+	dbres_free(&rd.ires);
+	dbres_free(&rd.rres);
+	dbres_free(&rd.tres);
+	return rc;
+}
+
+int ref_get(struct req *r, const struct refdata **out)
+{
+	/* version 0 means the request did not read it: never trust the cache then */
+	if (!loaded || r->refver == 0 || r->refver != cache.version) {
+		int rc = load(r->refver);
+		if (rc != E_OK)
+			return rc;
+	}
+	*out = &cache;
+	return E_OK;
+}
+
+int ref_kind_has(const struct ref_ind *in, const char *kind)
+{
+	size_t kl = strlen(kind);
+
+	if (kl == 0 || in->kinds == NULL)
+		return 0;
+	for (const char *p = in->kinds; *p;) {
+		size_t l = strcspn(p, ",");
+		if (l == kl && strncmp(p, kind, l) == 0)
+			return 1;
+		p += l;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+const char *ref_target(const struct refdata *rd, long long ind, int year, long long unit)
+{
+	const char *city = NULL;
+
+	for (unsigned i = 0; i < rd->ntarget; i++) {
+		const struct ref_target *t = &rd->target[i];
+		if (t->ind != ind || t->year != year)
+			continue;
+		if (unit != 0 && t->unit == unit)
+			return t->value;
+		if (t->unit == 0)
+			city = t->value;
+	}
+	return city;
+}
