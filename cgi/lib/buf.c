@@ -33,6 +33,8 @@ static int grow(struct buf *b, size_t need)
 	return 0;
 }
 
+int buf_reserve(struct buf *b, size_t n) { return grow(b, n); }
+
 int buf_add(struct buf *b, const void *data, size_t n)
 {
 	if (grow(b, n) != 0)

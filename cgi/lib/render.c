@@ -2,12 +2,24 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "log.h"
 
 static HDF *lang_vi, *lang_en;
+
+/* Parsed templates, kept for the worker's life: parsing costs more than
+ * rendering.  A template is parsed against a base HDF that holds only the
+ * configuration (escaping mode, load path); each render points the parse at
+ * the request's HDF and back. */
+#define TCACHE_MAX 32
+static struct {
+	char *path;
+	CSPARSE *cs;
+	HDF *base;
+} tcache[TCACHE_MAX];
 
 static void log_neoerr(const char *reqid, const char *what, NEOERR *err)
 {
@@ -46,19 +58,27 @@ int render_setup(void)
 	return (lang_vi && lang_en) ? 0 : -1;
 }
 
+static void tcache_drop(int i)
+{
+	cs_destroy(&tcache[i].cs);
+	hdf_destroy(&tcache[i].base);
+	free(tcache[i].path);
+	tcache[i].path = NULL;
+}
+
 void render_teardown(void)
 {
+	for (int i = 0; i < TCACHE_MAX; i++)
+		if (tcache[i].path != NULL)
+			tcache_drop(i);
 	hdf_destroy(&lang_vi);
 	hdf_destroy(&lang_en);
 }
 
 int render_begin(struct req *r)
 {
-	HDF *lang = (r->lang && strcmp(r->lang, "en") == 0) ? lang_en : lang_vi;
 	NEOERR *err = hdf_init(&r->hdf);
 
-	if (err == STATUS_OK)
-		err = hdf_copy(r->hdf, "Lang", hdf_get_obj(lang, "Lang"));
 	/* escaping on by default; set before cs_init reads it */
 	if (err == STATUS_OK)
 		err = hdf_set_value(r->hdf, "Config.VarEscapeMode", "html");
@@ -88,10 +108,42 @@ static NEOERR *out_cb(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+static int tcache_get(const char *path, NEOERR **errp)
+{
+	int free_slot = -1;
+	NEOERR *err;
+
+	for (int i = 0; i < TCACHE_MAX; i++) {
+		if (tcache[i].path != NULL && strcmp(tcache[i].path, path) == 0)
+			return i;
+		if (tcache[i].path == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	if (free_slot < 0)
+		tcache_drop(free_slot = TCACHE_MAX - 1);
+	err = hdf_init(&tcache[free_slot].base);
+	if (err == STATUS_OK)
+		err = hdf_set_value(tcache[free_slot].base, "Config.VarEscapeMode", "html");
+	if (err == STATUS_OK)
+		err = hdf_set_value(tcache[free_slot].base, "hdf.loadpaths.0",
+				    config_get("templates", "templates"));
+	if (err == STATUS_OK)
+		err = cs_init(&tcache[free_slot].cs, tcache[free_slot].base);
+	if (err == STATUS_OK)
+		err = cs_parse_file(tcache[free_slot].cs, path);
+	tcache[free_slot].path = strdup(path);
+	if (err != STATUS_OK || tcache[free_slot].path == NULL) {
+		tcache_drop(free_slot);
+		*errp = err;
+		return -1;
+	}
+	return free_slot;
+}
+
 int render_page(struct req *r)
 {
-	CSPARSE *cs = NULL;
-	NEOERR *err;
+	NEOERR *err = STATUS_OK;
+	int t;
 
 	if (r->user.csrf[0])
 		hset(r, "Page.csrf", r->user.csrf);
@@ -101,12 +153,18 @@ int render_page(struct req *r)
 		hset(r, "User.unit", r->user.unit_name);
 		hseti(r, "User.roles", r->user.roles);
 	}
-	err = cs_init(&cs, r->hdf);
-	if (err == STATUS_OK)
-		err = cs_parse_file(cs, r->tmpl);
-	if (err == STATUS_OK)
-		err = cs_render(cs, r, out_cb);
-	cs_destroy(&cs);
+	t = tcache_get(r->tmpl, &err);
+	if (t >= 0) {
+		/* Lang.* is found in the language file's HDF, shared, never copied */
+		tcache[t].cs->hdf = r->hdf;
+		tcache[t].cs->global_hdf = (r->lang && strcmp(r->lang, "en") == 0) ? lang_en : lang_vi;
+		err = cs_render(tcache[t].cs, r, out_cb);
+		tcache[t].cs->hdf = tcache[t].base;
+		tcache[t].cs->global_hdf = NULL;
+		/* a render that stopped half-way may leave locals behind: parse anew next time */
+		if (err != STATUS_OK)
+			tcache_drop(t);
+	}
 	if (err != STATUS_OK) {
 		log_neoerr(r->id, r->tmpl, err);
 		return E_INTERNAL;
@@ -150,4 +208,41 @@ void hsetfi(struct req *r, long long v, const char *namefmt, ...)
 	vsnprintf(name, sizeof name, namefmt, ap);
 	va_end(ap);
 	hseti(r, name, v);
+}
+
+HDF *hnode(struct req *r, const char *namefmt, ...)
+{
+	char name[256];
+	va_list ap;
+	HDF *node = NULL;
+	NEOERR *err;
+
+	va_start(ap, namefmt);
+	vsnprintf(name, sizeof name, namefmt, ap);
+	va_end(ap);
+	err = hdf_get_node(r->hdf, name, &node);
+	if (err != STATUS_OK) {
+		log_neoerr(r->id, name, err);
+		return NULL;
+	}
+	return node;
+}
+
+void nset(struct req *r, HDF *node, const char *name, const char *value)
+{
+	NEOERR *err;
+
+	if (node == NULL)
+		return;
+	err = hdf_set_value(node, name, value ? value : "");
+	if (err != STATUS_OK)
+		log_neoerr(r->id, name, err);
+}
+
+void nseti(struct req *r, HDF *node, const char *name, long long v)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof tmp, "%lld", v);
+	nset(r, node, name, tmp);
 }

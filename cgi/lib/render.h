@@ -17,4 +17,9 @@ void hsetf(struct req *r, const char *value, const char *namefmt, ...)
 void hsetfi(struct req *r, long long v, const char *namefmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A node to fill many children of without walking from the root each time. */
+HDF *hnode(struct req *r, const char *namefmt, ...) __attribute__((format(printf, 2, 3)));
+void nset(struct req *r, HDF *node, const char *name, const char *value);
+void nseti(struct req *r, HDF *node, const char *name, long long v);
+
 #endif

@@ -190,7 +190,8 @@ static void put_form(struct req *r, const struct form *f, int posted)
 	hset(r, "Form.proposals", posted ? r->fv[FF_PROPOSALS].s : f->proposals);
 	for (unsigned i = 0; i < f->nrows; i++) {
 		const struct row *w = &f->rows[i];
-		char v[64], base[48];
+		char v[64];
+		HDF *row;
 
 		if (last_pillar == NULL || strcmp(last_pillar, w->pillar) != 0) {
 			g++;
@@ -199,43 +200,43 @@ static void put_form(struct req *r, const struct form *f, int posted)
 			hsetf(r, w->pillar_name, "Form.groups.%d.name", g);
 			hsetf(r, w->pillar, "Form.groups.%d.code", g);
 		}
-		snprintf(base, sizeof base, "Form.groups.%d.rows.%d", g, k++);
-		hsetf(r, w->in.code, "%s.code", base);
-		hsetf(r, w->name, "%s.name", base);
-		hsetf(r, w->uom, "%s.uom", base);
-		hsetf(r, w->in.vtype, "%s.vtype", base);
-		hsetfi(r, w->in.required, "%s.required", base);
+		row = hnode(r, "Form.groups.%d.rows.%d", g, k++);
+		nset(r, row, "code", w->in.code);
+		nset(r, row, "name", w->name);
+		nset(r, row, "uom", w->uom);
+		nset(r, row, "vtype", w->in.vtype);
+		nseti(r, row, "required", w->in.required);
 		if (w->in.min) {
 			num_display(w->in.min, v, sizeof v);
-			hsetf(r, v, "%s.min", base);
+			nset(r, row, "min", v);
 		}
 		if (w->in.max) {
 			num_display(w->in.max, v, sizeof v);
-			hsetf(r, v, "%s.max", base);
+			nset(r, row, "max", v);
 		}
 		if (posted) {
-			hsetf(r, w->raw, "%s.value", base);
-			hsetf(r, w->note, "%s.note", base);
-			hsetfi(r, w->na, "%s.na", base);
+			nset(r, row, "value", w->raw);
+			nset(r, row, "note", w->note);
+			nseti(r, row, "na", w->na);
 			if (w->err)
-				hsetf(r, w->err, "%s.err", base);
+				nset(r, row, "err", w->err);
 		} else {
 			char cur[8200];
 			show(w->in.vtype, w->cur_num, w->cur_text, cur, sizeof cur);
-			hsetf(r, cur, "%s.value", base);
-			hsetf(r, w->cur_note, "%s.note", base);
-			hsetfi(r, w->cur_na, "%s.na", base);
+			nset(r, row, "value", cur);
+			nset(r, row, "note", w->cur_note);
+			nseti(r, row, "na", w->cur_na);
 		}
 		if (w->prev_na) {
-			hsetf(r, "na", "%s.prev_na", base);
+			nset(r, row, "prev_na", "na");
 		} else if (w->prev_num || w->prev_text) {
 			char prev[8200];
 			show(w->in.vtype, w->prev_num, w->prev_text, prev, sizeof prev);
-			hsetf(r, prev, "%s.prev", base);
+			nset(r, row, "prev", prev);
 		}
 		if (w->target) {
 			num_display(w->target, v, sizeof v);
-			hsetf(r, v, "%s.target", base);
+			nset(r, row, "target", v);
 		}
 	}
 	r->tmpl = "report/form.cs";
