@@ -233,21 +233,6 @@ void form_free(struct kv *kv, int n)
 	free(kv);
 }
 
-static int word_in(const char *word, const char *choices)
-{
-	size_t wl = strlen(word);
-
-	for (const char *c = choices; *c;) {
-		size_t l = strcspn(c, "|");
-		if (l == wl && strncmp(c, word, l) == 0)
-			return 1;
-		c += l;
-		if (*c == '|')
-			c++;
-	}
-	return 0;
-}
-
 static int check(const struct field *f, const char *v, struct fval *out)
 {
 	switch (f->type) {
@@ -276,7 +261,7 @@ static int check(const struct field *f, const char *v, struct fval *out)
 		break;
 	}
 	case F_WORD:
-		if (!word_in(v, f->choices))
+		if (!list_has(f->choices, '|', v))
 			return -1;
 		break;
 	}

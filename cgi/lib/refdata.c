@@ -4,19 +4,25 @@
 #include <string.h>
 
 #include "stmts.h"
+#include "text.h"
 
 static struct refdata cache;
 static int loaded;
 
+static void release(struct refdata *rd)
+{
+	free(rd->ind);
+	free(rd->rule);
+	free(rd->target);
+	dbres_free(&rd->ires);
+	dbres_free(&rd->rres);
+	dbres_free(&rd->tres);
+	memset(rd, 0, sizeof *rd);
+}
+
 void ref_free(void)
 {
-	free(cache.ind);
-	free(cache.rule);
-	free(cache.target);
-	dbres_free(&cache.ires);
-	dbres_free(&cache.rres);
-	dbres_free(&cache.tres);
-	memset(&cache, 0, sizeof cache);
+	release(&cache);
 	loaded = 0;
 }
 
@@ -77,12 +83,7 @@ static int load(long long version)
 	loaded = 1;
 	return E_OK;
 fail:
-	free(rd.ind);
-	free(rd.rule);
-	free(rd.target);
-	dbres_free(&rd.ires);
-	dbres_free(&rd.rres);
-	dbres_free(&rd.tres);
+	release(&rd);
 	return rc;
 }
 
@@ -100,19 +101,7 @@ int ref_get(struct req *r, const struct refdata **out)
 
 int ref_kind_has(const struct ref_ind *in, const char *kind)
 {
-	size_t kl = strlen(kind);
-
-	if (kl == 0 || in->kinds == NULL)
-		return 0;
-	for (const char *p = in->kinds; *p;) {
-		size_t l = strcspn(p, ",");
-		if (l == kl && strncmp(p, kind, l) == 0)
-			return 1;
-		p += l;
-		if (*p == ',')
-			p++;
-	}
-	return 0;
+	return list_has(in->kinds, ',', kind);
 }
 
 const char *ref_target(const struct refdata *rd, long long ind, int year, long long unit)

@@ -52,6 +52,24 @@ size_t utf8_chars(const char *s)
 	return n;
 }
 
+int list_has(const char *list, char sep, const char *word)
+{
+	size_t wl = strlen(word);
+
+	if (list == NULL || wl == 0)
+		return 0;
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, sep);
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		if (l == wl && strncmp(p, word, l) == 0)
+			return 1;
+		if (e == NULL)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
 enum num_err num_parse(const char *s, int integer_only, char *out, size_t outsz, double *val)
 {
 	const char *p, *e, *sep = NULL;

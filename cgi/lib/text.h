@@ -5,6 +5,8 @@
 
 int utf8_valid(const char *s, size_t len);
 size_t utf8_chars(const char *s);
+/* Whether word is one of the items of a list such as "save|submit". */
+int list_has(const char *list, char sep, const char *word);
 
 enum num_err {
 	NUM_OK = 0,

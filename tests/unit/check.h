@@ -22,5 +22,6 @@ void test_form(void);
 void test_csv(void);
 void test_indicator(void);
 void test_render(void);
+void test_refdata(void);
 
 #endif

@@ -27,5 +27,6 @@ int main(void)
 	failed += group("csv", test_csv);
 	failed += group("indicator", test_indicator);
 	failed += group("render", test_render);
+	failed += group("refdata", test_refdata);
 	return failed ? 1 : 0;
 }

@@ -26,6 +26,9 @@ void test_text(void)
 	CHECK(!utf8_valid("\xE1\xBA", 2));                /* truncated */
 	CHECK(utf8_valid("\xF0\x9F\x98\x80", 4));         /* emoji */
 	CHECK(utf8_chars("Hải") == 3);
+	CHECK(list_has("save|submit", '|', "submit") && !list_has("save|submit", '|', "sub"));
+	CHECK(list_has("department,district", ',', "district") && !list_has("", ',', "x"));
+	CHECK(!list_has("department,district", ',', ""));
 
 	/* numbers: both decimal marks, never a guess */
 	CHECK_STR(parse("12,5", 0, &e), "12.5"); CHECK(e == NUM_OK);
