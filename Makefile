@@ -20,12 +20,13 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(HARDEN) $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -isystem /usr/include/ClearSilver
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(if $(SAN),-fsanitize=address$(comma)undefined) $(LDFLAGS)
 comma := ,
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
 
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-PROGRAMS = auth report
-BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BUILD)/egov-admin
+PROGRAMS = auth report review
+BATCH = admin
+BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
 FUZZ_SECONDS ?= 300
 
@@ -35,7 +36,7 @@ all: $(BINS) $(UNIT_TESTS)
 deps:
 	@sh scripts/deps.sh
 
-$(BUILD)/%.o: %.c $(wildcard cgi/lib/*.h) $(wildcard cgi/*/*.h)
+$(BUILD)/%.o: %.c $(wildcard cgi/lib/*.h) $(wildcard cgi/*/*.h) $(wildcard cgi/*/*.inc)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -48,7 +49,7 @@ $(BUILD)/egov-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/$(1)/*.c)) $(BUIL
 	@echo "  LD      $$@"
 	@$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
 endef
-$(foreach p,$(PROGRAMS) admin,$(eval $(call PROGRAM,$(p))))
+$(foreach p,$(PROGRAMS) $(BATCH),$(eval $(call PROGRAM,$(p))))
 
 $(BUILD)/test-unit: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/*.c)) $(BUILD)/libegov.a
 	@echo "  LD      $@"

@@ -27,9 +27,46 @@ GRANT SELECT ON egov.indicator TO 'egov_report'@'localhost';
 GRANT SELECT ON egov.indicator_rule TO 'egov_report'@'localhost';
 GRANT SELECT ON egov.target TO 'egov_report'@'localhost';
 GRANT SELECT ON egov.period TO 'egov_report'@'localhost';
+GRANT SELECT ON egov.period_indicator TO 'egov_report'@'localhost';
+GRANT SELECT, INSERT, UPDATE (deleted) ON egov.evidence TO 'egov_report'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON egov.submission TO 'egov_report'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON egov.figure TO 'egov_report'@'localhost';
 GRANT INSERT ON egov.audit TO 'egov_report'@'localhost';
 GRANT SELECT ON egov.refdata_version TO 'egov_report'@'localhost';
+
+-- egov-review: the working group runs the reporting cycle and the reference data.
+CREATE USER IF NOT EXISTS 'egov_review'@'localhost' IDENTIFIED BY '@REVIEW_PW@';
+ALTER USER 'egov_review'@'localhost' IDENTIFIED BY '@REVIEW_PW@';
+GRANT SELECT (id, login, display_name, email, unit_id, roles, active, created_at, locked_until)
+  ON egov.app_user TO 'egov_review'@'localhost';
+GRANT INSERT (login, display_name, email, unit_id, roles, active, pw_hash)
+  ON egov.app_user TO 'egov_review'@'localhost';
+GRANT UPDATE (display_name, email, unit_id, roles, active, pw_hash, failed_logins, locked_until)
+  ON egov.app_user TO 'egov_review'@'localhost';
+GRANT SELECT, UPDATE (last_seen), DELETE ON egov.session TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.unit TO 'egov_review'@'localhost';
+GRANT SELECT ON egov.pillar TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.indicator TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON egov.indicator_rule TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON egov.target TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.period TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT, DELETE ON egov.period_indicator TO 'egov_review'@'localhost';
+GRANT SELECT, UPDATE ON egov.submission TO 'egov_review'@'localhost';
+GRANT SELECT, UPDATE ON egov.figure TO 'egov_review'@'localhost';
+GRANT SELECT ON egov.evidence TO 'egov_review'@'localhost';
+GRANT SELECT, INSERT ON egov.audit TO 'egov_review'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_review'@'localhost';
+
+-- egov-remind: the scheduled reminder job reads the calendar and the users'
+-- addresses and records what it sent.
+CREATE USER IF NOT EXISTS 'egov_remind'@'localhost' IDENTIFIED BY '@REMIND_PW@';
+ALTER USER 'egov_remind'@'localhost' IDENTIFIED BY '@REMIND_PW@';
+GRANT SELECT (id, login, display_name, email, unit_id, roles, active) ON egov.app_user TO 'egov_remind'@'localhost';
+GRANT SELECT ON egov.unit TO 'egov_remind'@'localhost';
+GRANT SELECT ON egov.period TO 'egov_remind'@'localhost';
+GRANT SELECT ON egov.period_indicator TO 'egov_remind'@'localhost';
+GRANT SELECT ON egov.submission TO 'egov_remind'@'localhost';
+GRANT SELECT, INSERT ON egov.audit TO 'egov_remind'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_remind'@'localhost';
 
 FLUSH PRIVILEGES;

@@ -29,6 +29,7 @@ enum {
 	ST_PERIOD_ADD,
 	ST_PERIOD_OPEN,
 	ST_PERIOD_LOCK,
+	ST_PERIOD_ASK,
 	ST_VERSION_HAS,
 	ST_VERSION_ADD,
 	ST_COUNT
@@ -61,6 +62,11 @@ static const char *const sql[ST_COUNT] = {
 	"VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
 	"UPDATE period SET is_open = ? WHERE kind = ? AND year = ? AND seq = ?",
 	"UPDATE period SET locked = ? WHERE kind = ? AND year = ? AND seq = ?",
+	/* a new period asks what is active now of each kind of unit */
+	"INSERT INTO period_indicator (period_id, unit_kind, indicator_id) "
+	"SELECT ?, k.kind, i.id FROM indicator i JOIN (SELECT 'department' AS kind UNION ALL "
+	"SELECT 'district' UNION ALL SELECT 'commune' UNION ALL SELECT 'other') k "
+	"ON FIND_IN_SET(k.kind, i.unit_kinds) WHERE i.active = 1",
 	"SELECT 1 FROM schema_version WHERE version = ?",
 	"INSERT INTO schema_version (version, applied_at) VALUES (?, UTC_TIMESTAMP())",
 };
@@ -348,13 +354,22 @@ static int cmd_period_add(char **a, int argc)
 	date_iso(e, ce, sizeof ce);
 	date_iso(open, co, sizeof co);
 	date_iso(due, cd, sizeof cd);
+	if (db_begin() != E_OK)
+		return die("%s", "database unreachable");
 	rc = db_exec(ST_PERIOD_ADD, NULL, "siissss", (char[]){(char)kind, 0}, (long long)year,
 		     (long long)seq, cs, ce, co, cd);
+	if (rc == E_OK)
+		rc = db_exec(ST_PERIOD_ASK, NULL, "i", (long long)db_insert_id());
+	if (rc == E_OK)
+		rc = audit(&cli, "period_create", "period", a[1], NULL, cd, NULL);
+	if (rc == E_OK)
+		rc = db_commit();
+	else
+		db_rollback();
 	if (rc == E_DUP)
 		return die("period %s exists already", a[0]);
 	if (rc != E_OK)
 		return die("%s", "could not create the period");
-	audit(&cli, "period_create", "period", a[1], NULL, cd, NULL);
 	printf("period: %c%d/%d window %s..%s, opens %s, due %s\n", kind, seq, year, cs, ce, co, cd);
 	return 0;
 }

@@ -172,11 +172,11 @@ static int lang_get(struct req *r)
 }
 
 static const struct page pages[] = {
-	{"/login", M_GET | M_POST, login_get, login_post, 0, login_fields},
-	{"/logout", M_POST, NULL, logout_post, R_ANY_USER, NULL},
-	{"/", M_GET, home_get, NULL, 0, NULL},
-	{"/lang", M_GET, lang_get, NULL, 0, lang_fields},
-	{NULL, 0, NULL, NULL, 0, NULL},
+	{"/login", M_GET | M_POST, login_get, login_post, 0, login_fields, 0},
+	{"/logout", M_POST, NULL, logout_post, R_ANY_USER, NULL, 0},
+	{"/", M_GET, home_get, NULL, 0, NULL, 0},
+	{"/lang", M_GET, lang_get, NULL, 0, lang_fields, 0},
+	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 
 static const struct app app = {"auth", pages, sql, ST_COUNT, 16 * 1024};

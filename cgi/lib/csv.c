@@ -71,3 +71,28 @@ void csv_row_free(struct csv_row *row)
 	row->buf = NULL;
 	row->n = 0;
 }
+
+void csv_put(struct buf *b, const char *s, int first)
+{
+	int formula, quote;
+
+	if (!first)
+		buf_add(b, ",", 1);
+	if (s == NULL || *s == '\0')
+		return;
+	formula = strchr("=+-@\t\r", s[0]) != NULL;
+	quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	if (!quote) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_add(b, "\"", 1);
+	if (formula)
+		buf_add(b, "'", 1);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			buf_add(b, "\"", 1);
+		buf_add(b, p, 1);
+	}
+	buf_add(b, "\"", 1);
+}

@@ -15,4 +15,10 @@ struct csv_row {
 int csv_next(FILE *f, struct csv_row *row);
 void csv_row_free(struct csv_row *row);
 
+struct buf;
+/* Appends one field (a comma before it unless first): quoted when needed,
+ * and a leading = + - @ neutralised with a quote so a spreadsheet never runs
+ * it as a formula. */
+void csv_put(struct buf *b, const char *s, int first);
+
 #endif

@@ -19,9 +19,8 @@
 static struct {
 	MYSQL *conn;
 	const char *program;
-	const char *const *sql;
-	int nstmts;
-	MYSQL_STMT **stmt;
+	struct stmt_table main;    /* the program's table: lib statements first */
+	struct stmt_table *tables; /* every table in use, main included */
 	struct {
 		char *sql;
 		MYSQL_STMT *stmt;
@@ -42,11 +41,12 @@ static int lost(unsigned e)
 
 static void disconnect(void)
 {
-	for (int i = 0; i < db.nstmts; i++)
-		if (db.stmt[i] != NULL) {
-			mysql_stmt_close(db.stmt[i]);
-			db.stmt[i] = NULL;
-		}
+	for (struct stmt_table *t = db.tables; t != NULL; t = t->next)
+		for (int i = 0; i < t->n; i++)
+			if (t->st[i] != NULL) {
+				mysql_stmt_close(t->st[i]);
+				t->st[i] = NULL;
+			}
 	for (int i = 0; i < DYN_MAX; i++)
 		if (db.dyn[i].stmt != NULL) {
 			mysql_stmt_close(db.dyn[i].stmt);
@@ -61,11 +61,8 @@ static void disconnect(void)
 int db_setup(const char *program, const char *const *sql, int nstmts)
 {
 	db.program = program;
-	db.sql = sql;
-	db.nstmts = nstmts;
-	db.stmt = calloc((size_t)nstmts, sizeof *db.stmt);
-	if (db.stmt == NULL && nstmts > 0)
-		return E_INTERNAL;
+	db.main.sql = sql;
+	db.main.n = nstmts;
 	return E_OK;
 }
 
@@ -144,8 +141,13 @@ void db_shutdown(void)
 		free(db.dyn[i].sql);
 		db.dyn[i].sql = NULL;
 	}
-	free(db.stmt);
-	db.stmt = NULL;
+	for (struct stmt_table *t = db.tables, *next; t != NULL; t = next) {
+		next = t->next;
+		free(t->st);
+		t->st = NULL;
+		t->next = NULL;
+	}
+	db.tables = NULL;
 }
 
 static MYSQL_STMT *prepare(const char *sql, int *rc)
@@ -353,11 +355,23 @@ static int exec_slot(MYSQL_STMT **slot, const char *sql, struct dbres *res,
 	return E_DBDOWN;
 }
 
+int db_tab_execv(struct stmt_table *t, int st, struct dbres *res, const struct dbparam *p, int n)
+{
+	if (st < 0 || st >= t->n)
+		return E_INTERNAL;
+	if (t->st == NULL) {
+		t->st = calloc((size_t)t->n, sizeof *t->st);
+		if (t->st == NULL)
+			return E_INTERNAL;
+		t->next = db.tables;
+		db.tables = t;
+	}
+	return exec_slot((MYSQL_STMT **)&t->st[st], t->sql[st], res, p, n);
+}
+
 int db_execv(int st, struct dbres *res, const struct dbparam *p, int n)
 {
-	if (st < 0 || st >= db.nstmts)
-		return E_INTERNAL;
-	return exec_slot(&db.stmt[st], db.sql[st], res, p, n);
+	return db_tab_execv(&db.main, st, res, p, n);
 }
 
 int db_exec_text(const char *sql, struct dbres *res, const struct dbparam *p, int n)
@@ -384,15 +398,15 @@ int db_exec_text(const char *sql, struct dbres *res, const struct dbparam *p, in
 	return exec_slot(&db.dyn[free_slot].stmt, db.dyn[free_slot].sql, res, p, n);
 }
 
-int db_exec(int st, struct dbres *res, const char *types, ...)
+/* Reads parameters described by types ("iisd"): at most 32. */
+static int vparams(struct dbparam *p, const char *types, va_list ap)
 {
-	struct dbparam p[32];
 	int n = 0;
-	va_list ap;
 
-	memset(p, 0, sizeof p);
-	va_start(ap, types);
-	for (const char *t = types; *t && n < 32; t++, n++) {
+	memset(p, 0, sizeof(struct dbparam) * 32);
+	for (const char *t = types; *t; t++, n++) {
+		if (n == 32)
+			return -1;
 		p[n].type = *t;
 		switch (*t) {
 		case 'i':
@@ -409,12 +423,34 @@ int db_exec(int st, struct dbres *res, const char *types, ...)
 			p[n].len = va_arg(ap, size_t);
 			break;
 		default:
-			va_end(ap);
-			return E_INTERNAL;
+			return -1;
 		}
 	}
+	return n;
+}
+
+int db_exec(int st, struct dbres *res, const char *types, ...)
+{
+	struct dbparam p[32];
+	va_list ap;
+	int n;
+
+	va_start(ap, types);
+	n = vparams(p, types, ap);
 	va_end(ap);
-	return db_execv(st, res, p, n);
+	return n < 0 ? E_INTERNAL : db_execv(st, res, p, n);
+}
+
+int db_tab_exec(struct stmt_table *t, int st, struct dbres *res, const char *types, ...)
+{
+	struct dbparam p[32];
+	va_list ap;
+	int n;
+
+	va_start(ap, types);
+	n = vparams(p, types, ap);
+	va_end(ap);
+	return n < 0 ? E_INTERNAL : db_tab_execv(t, st, res, p, n);
 }
 
 unsigned long long db_affected(void) { return db.affected; }

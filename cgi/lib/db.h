@@ -26,6 +26,19 @@ int db_setup(const char *program, const char *const *sql, int nstmts);
 int db_ensure(void);
 void db_shutdown(void);
 
+/* A module's own statements (a page file of a program): prepared on first use
+ * per connection, closed with it. */
+struct stmt_table {
+	const char *const *sql;
+	int n;
+	void **st;                 /* MYSQL_STMT *, allocated on first use */
+	struct stmt_table *next;   /* tables in use, so a reconnect drops them all */
+};
+#define STMT_TABLE(arr) {(arr), (int)(sizeof(arr) / sizeof((arr)[0])), NULL, NULL}
+
+int db_tab_exec(struct stmt_table *t, int st, struct dbres *res, const char *types, ...);
+int db_tab_execv(struct stmt_table *t, int st, struct dbres *res, const struct dbparam *p, int n);
+
 int db_exec(int st, struct dbres *res, const char *types, ...);
 int db_execv(int st, struct dbres *res, const struct dbparam *p, int n);
 /* For statements whose placeholder count depends on the data (multi-row

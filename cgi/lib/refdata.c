@@ -14,6 +14,8 @@ static void release(struct refdata *rd)
 	free(rd->ind);
 	free(rd->rule);
 	free(rd->target);
+	free(rd->asked);
+	dbres_free(&rd->ares);
 	dbres_free(&rd->ires);
 	dbres_free(&rd->rres);
 	dbres_free(&rd->tres);
@@ -26,6 +28,15 @@ void ref_free(void)
 	loaded = 0;
 }
 
+static int asked_cmp(const struct ref_asked *a, long long period, const char *kind, long long ind);
+
+static int asked_sort(const void *x, const void *y)
+{
+	const struct ref_asked *b = y;
+
+	return asked_cmp(x, b->period, b->kind, b->ind);
+}
+
 static int load(long long version)
 {
 	struct refdata rd;
@@ -34,7 +45,8 @@ static int load(long long version)
 	memset(&rd, 0, sizeof rd);
 	if ((rc = db_exec(ST_REF_IND, &rd.ires, "")) != E_OK ||
 	    (rc = db_exec(ST_REF_RULES, &rd.rres, "")) != E_OK ||
-	    (rc = db_exec(ST_REF_TARGETS, &rd.tres, "")) != E_OK)
+	    (rc = db_exec(ST_REF_TARGETS, &rd.tres, "")) != E_OK ||
+	    (rc = db_exec(ST_REF_ASKED, &rd.ares, "")) != E_OK)
 		goto fail;
 	rd.nind = rd.ires.nrows;
 	rd.nrule = rd.rres.nrows;
@@ -42,7 +54,9 @@ static int load(long long version)
 	rd.ind = calloc(rd.nind + 1, sizeof *rd.ind);
 	rd.rule = calloc(rd.nrule + 1, sizeof *rd.rule);
 	rd.target = calloc(rd.ntarget + 1, sizeof *rd.target);
-	if (rd.ind == NULL || rd.rule == NULL || rd.target == NULL) {
+	rd.nasked = rd.ares.nrows;
+	rd.asked = calloc(rd.nasked + 1, sizeof *rd.asked);
+	if (rd.ind == NULL || rd.rule == NULL || rd.target == NULL || rd.asked == NULL) {
 		rc = E_INTERNAL;
 		goto fail;
 	}
@@ -77,6 +91,13 @@ static int load(long long version)
 		rd.target[i].unit = dbres_int(&rd.tres, i, 2);
 		rd.target[i].value = dbres_get(&rd.tres, i, 3);
 	}
+	for (unsigned i = 0; i < rd.nasked; i++) {
+		rd.asked[i].period = dbres_int(&rd.ares, i, 0);
+		rd.asked[i].kind = dbres_get(&rd.ares, i, 1);
+		rd.asked[i].ind = dbres_int(&rd.ares, i, 2);
+	}
+	/* sorted here: MariaDB orders an ENUM by its index, not by name */
+	qsort(rd.asked, rd.nasked, sizeof *rd.asked, asked_sort);
 	ref_free();
 	cache = rd;
 	cache.version = version;
@@ -118,4 +139,32 @@ const char *ref_target(const struct refdata *rd, long long ind, int year, long l
 			city = t->value;
 	}
 	return city;
+}
+
+static int asked_cmp(const struct ref_asked *a, long long period, const char *kind, long long ind)
+{
+	int c;
+
+	if (a->period != period)
+		return a->period < period ? -1 : 1;
+	if ((c = strcmp(a->kind, kind)) != 0)
+		return c;
+	return a->ind < ind ? -1 : a->ind > ind;
+}
+
+int ref_asked(const struct refdata *rd, long long period, const char *kind, long long ind)
+{
+	unsigned lo = 0, hi = rd->nasked;
+
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+		int c = asked_cmp(&rd->asked[mid], period, kind, ind);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }

@@ -25,6 +25,11 @@ struct ref_target {
 	const char *value;
 };
 
+struct ref_asked {
+	long long period, ind;
+	const char *kind;
+};
+
 struct refdata {
 	long long version;
 	struct ref_ind *ind;
@@ -33,7 +38,9 @@ struct refdata {
 	unsigned nrule;
 	struct ref_target *target;
 	unsigned ntarget;
-	struct dbres ires, rres, tres;
+	struct ref_asked *asked;
+	unsigned nasked;
+	struct dbres ires, rres, tres, ares;
 };
 
 /* The cache as of the request's version; reloads when it moved. */
@@ -43,5 +50,8 @@ void ref_free(void);
 int ref_kind_has(const struct ref_ind *in, const char *kind);
 /* The unit's own target for the year, else the city-wide one, else NULL. */
 const char *ref_target(const struct refdata *rd, long long ind, int year, long long unit);
+
+/* Whether the period asks the indicator of that kind of unit. */
+int ref_asked(const struct refdata *rd, long long period, const char *kind, long long ind);
 
 #endif

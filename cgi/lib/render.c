@@ -1,5 +1,6 @@
 #include "render.h"
 
+#include <glob.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,16 +33,24 @@ static void log_neoerr(const char *reqid, const char *what, NEOERR *err)
 	nerr_ignore(&err);
 }
 
+/* lang/vi.hdf, then every lang/vi-*.hdf (one per page group) over it. */
 static HDF *load_lang(const char *code)
 {
 	char path[512];
 	HDF *h = NULL;
 	NEOERR *err;
+	glob_t g;
 
 	snprintf(path, sizeof path, "%s/lang/%s.hdf", config_get("templates", "templates"), code);
 	err = hdf_init(&h);
 	if (err == STATUS_OK)
 		err = hdf_read_file(h, path);
+	snprintf(path, sizeof path, "%s/lang/%s-*.hdf", config_get("templates", "templates"), code);
+	if (err == STATUS_OK && glob(path, 0, NULL, &g) == 0) {
+		for (size_t i = 0; i < g.gl_pathc && err == STATUS_OK; i++)
+			err = hdf_read_file(h, g.gl_pathv[i]);
+		globfree(&g);
+	}
 	if (err != STATUS_OK) {
 		log_neoerr(NULL, path, err);
 		hdf_destroy(&h);
@@ -129,6 +138,9 @@ static int tcache_get(const char *path, NEOERR **errp)
 				    config_get("templates", "templates"));
 	if (err == STATUS_OK)
 		err = cs_init(&tcache[free_slot].cs, tcache[free_slot].base);
+	/* url_escape() and js_escape() for links and script contexts */
+	if (err == STATUS_OK)
+		err = cgi_register_strfuncs(tcache[free_slot].cs);
 	if (err == STATUS_OK)
 		err = cs_parse_file(tcache[free_slot].cs, path);
 	tcache[free_slot].path = strdup(path);

@@ -93,6 +93,30 @@ void req_redirect(struct req *r, const char *location)
 	req_header(r, "Location: %s", location);
 }
 
+void req_download(struct req *r, const char *content_type, const char *filename)
+{
+	char ascii[256], enc[768];
+	size_t a = 0, e = 0;
+
+	/* the ASCII fallback keeps letters, digits and . - _ ; the UTF-8 form is
+	 * percent-encoded, so neither quotes, CR/LF nor paths survive */
+	for (const unsigned char *p = (const unsigned char *)filename; *p; p++) {
+		int safe = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+			   (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_';
+		if (a + 1 < sizeof ascii)
+			ascii[a++] = safe ? (char)*p : '_';
+		if (e + 4 < sizeof enc)
+			e += (size_t)(safe ? snprintf(enc + e, sizeof enc - e, "%c", *p)
+					   : snprintf(enc + e, sizeof enc - e, "%%%02X", *p));
+	}
+	ascii[a] = '\0';
+	enc[e] = '\0';
+	r->tmpl = NULL;
+	r->content_type = content_type;
+	req_header(r, "Content-Disposition: attachment; filename=\"%s\"; filename*=UTF-8''%s",
+		   a ? ascii : "download", e ? enc : "download");
+}
+
 /* ---- I/O: FastCGI streams or CGI stdio ---- */
 
 static int fcgi_read(void *ctx, char *b, int n) { return FCGX_GetStr(b, n, ((FCGX_Request *)ctx)->in); }
@@ -146,8 +170,9 @@ static void emit(struct req *r)
 
 	buf_init(&h);
 	buf_printf(&h, "Status: %d %s\r\n", r->status, reason(r->status));
-	buf_adds(&h, "Content-Type: text/html; charset=utf-8\r\n"
-		     "Cache-Control: no-store\r\n"
+	buf_printf(&h, "Content-Type: %s\r\n",
+		   r->content_type ? r->content_type : "text/html; charset=utf-8");
+	buf_adds(&h, "Cache-Control: no-store\r\n"
 		     "X-Content-Type-Options: nosniff\r\n"
 		     "X-Frame-Options: DENY\r\n"
 		     "Referrer-Policy: same-origin\r\n"
@@ -184,6 +209,7 @@ static void error_page(struct req *r, int rc)
 	const char *key;
 
 	r->status = status_of(rc, &key);
+	r->content_type = NULL;
 	if (r->message == NULL)
 		r->message = key;
 	buf_reset(&r->out);
@@ -230,7 +256,7 @@ static int read_body(struct req *r)
 		if (*end != '\0' || *cl == '-')
 			return E_BADREQ;
 	}
-	if (len > r->app->max_body)
+	if (len > (r->page->max_body ? r->page->max_body : r->app->max_body))
 		return E_TOOBIG;
 	if (len == 0)
 		return E_OK;

@@ -71,6 +71,7 @@ struct page {
 	handler_fn get, post;
 	unsigned roles;         /* 0: public; else any of these roles */
 	const struct field *fields;   /* query and form fields, NULL-terminated by name */
+	size_t max_body;              /* 0: the program's limit */
 };
 
 struct app {
@@ -117,6 +118,7 @@ struct req {
 	struct buf headers;
 	struct buf out;
 	const char *message;          /* message key for error pages */
+	const char *content_type;     /* NULL: text/html; else r->out is sent as it is */
 };
 
 /* Raw access for fields not declared in the page table (one per indicator);
@@ -129,6 +131,9 @@ const char *req_cookie(struct req *r, const char *name, char *out, size_t outsz)
 void req_header(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void req_set_cookie(struct req *r, const char *name, const char *value, long max_age);
 void req_redirect(struct req *r, const char *location);
+/* Sends r->out as a download: Content-Disposition attachment with the name
+ * made safe (ASCII fallback plus RFC 5987 UTF-8 form). */
+void req_download(struct req *r, const char *content_type, const char *filename);
 
 /* Parsing, exposed for tests and fuzzing. */
 int form_parse_urlencoded(const char *s, size_t len, struct kv **kv, int *n);

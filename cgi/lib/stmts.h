@@ -5,7 +5,7 @@
 
 enum lib_stmt {
 	ST_SESSION_GET, ST_SESSION_TOUCH, ST_USER_REMOTE,
-	ST_REF_IND, ST_REF_RULES, ST_REF_TARGETS,
+	ST_REF_IND, ST_REF_RULES, ST_REF_TARGETS, ST_REF_ASKED,
 	ST_LIB_COUNT
 };
 
@@ -32,6 +32,8 @@ enum lib_stmt {
 	/* ST_REF_RULES */ \
 	"SELECT left_id, op, right_id, message, message_en FROM indicator_rule ORDER BY id", \
 	/* ST_REF_TARGETS */ \
-	"SELECT indicator_id, year, COALESCE(unit_id, 0), target_value FROM target"
+	"SELECT indicator_id, year, COALESCE(unit_id, 0), target_value FROM target", \
+	/* ST_REF_ASKED */ \
+	"SELECT period_id, unit_kind, indicator_id FROM period_indicator"
 
 #endif

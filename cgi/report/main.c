@@ -62,12 +62,12 @@ static const struct field form_fields[] = {
 	{NULL, 0, 0, 0, 0, NULL},
 };
 
-#define OFFICERS (R_OFFICER | R_UNIT_HEAD)
 
 static const struct page pages[] = {
-	{"/report/", M_GET, ui_home, NULL, OFFICERS, NULL},
-	{"/report/form", M_GET | M_POST, ui_form_get, ui_form_post, OFFICERS, form_fields},
-	{NULL, 0, NULL, NULL, 0, NULL},
+	{"/report/", M_GET, ui_home, NULL, OFFICERS, NULL, 0},
+	{"/report/form", M_GET | M_POST, ui_form_get, ui_form_post, OFFICERS, form_fields, 0},
+#include "pages-evidence.inc"
+	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 
 static const struct app app = {"report", pages, report_sql, ST_COUNT, 512 * 1024};

@@ -17,6 +17,8 @@ enum {
 /* Fields of /report/form, in the order of its field table. */
 enum { FF_PERIOD, FF_VERSION, FF_ACTION, FF_PROBLEMS, FF_PROPOSALS, FF_DONE };
 
+#define OFFICERS (R_OFFICER | R_UNIT_HEAD)
+
 extern const char *const report_sql[ST_COUNT];
 
 /* Status of a unit's form for a period, as the officer sees it. */

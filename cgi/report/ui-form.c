@@ -1,10 +1,12 @@
 /* /report/form: one unit's form for one period.  GET shows it; POST saves a
  * draft or submits.  The unit always comes from the session. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../lib/auth.h"
+#include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/indicator.h"
 #include "../lib/period.h"
@@ -113,7 +115,8 @@ static int load(struct req *r, long long period_id, struct form *f)
 		const struct ref_ind *in = &f->rd->ind[i];
 		struct row *w;
 
-		if (!in->active || !ref_kind_has(in, r->user.unit_kind))
+		/* what this period asks of this kind of unit, retired or not since */
+		if (!ref_asked(f->rd, period_id, r->user.unit_kind, in->id))
 			continue;
 		w = &f->rows[f->nrows++];
 		w->in = (struct ind){in->id, in->code, in->vtype, in->min, in->max, in->required};
@@ -259,6 +262,7 @@ int ui_form_get(struct req *r)
 /* Reads and checks every posted value; returns the number of errors. */
 static int check_posted(struct req *r, struct form *f, int submit)
 {
+	double jump = strtod(config_get("jump_share", "0.5"), NULL);
 	char key[64];
 	int errors = 0;
 
@@ -284,6 +288,12 @@ static int check_posted(struct req *r, struct form *f, int submit)
 			w->err = ind_check(&w->in, w->raw, w->canon, csz, &w->num);
 		if (w->err == NULL && submit && !w->na && w->in.required && w->canon[0] == '\0')
 			w->err = "required";
+		/* a large change since the last period needs a word of explanation */
+		if (w->err == NULL && submit && !w->na && w->canon[0] && w->prev_num &&
+		    is_numeric(w->in.vtype) && strtod(w->prev_num, NULL) != 0 &&
+		    fabs(w->num - strtod(w->prev_num, NULL)) / fabs(strtod(w->prev_num, NULL)) > jump &&
+		    (w->note == NULL || w->note[strspn(w->note, " \t\r\n")] == '\0'))
+			w->err = "jump_note";
 		if (w->err)
 			errors++;
 	}

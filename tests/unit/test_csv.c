@@ -1,6 +1,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "../../cgi/lib/buf.h"
 #include "../../cgi/lib/csv.h"
 
 void test_csv(void)
@@ -23,6 +24,20 @@ void test_csv(void)
 	CHECK(csv_next(f, &r) == 0);
 	fclose(f);
 
+	{
+		struct buf b;
+		buf_init(&b);
+		csv_put(&b, "plain", 1);
+		csv_put(&b, "a,b", 0);
+		csv_put(&b, "say \"x\"", 0);
+		csv_put(&b, "=SUM(A1)", 0);
+		csv_put(&b, "-3", 0);
+		csv_put(&b, "@cmd", 0);
+		csv_put(&b, NULL, 0);
+		csv_put(&b, "dòng\nhai", 0);
+		CHECK_STR(buf_str(&b), "plain,\"a,b\",\"say \"\"x\"\"\",\"'=SUM(A1)\",\"'-3\",\"'@cmd\",,\"dòng\nhai\"");
+		buf_free(&b);
+	}
 	f = fmemopen((void *)"a,\"open", 7, "r");
 	CHECK(csv_next(f, &r) == -1);
 	fclose(f);

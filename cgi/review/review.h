@@ -1,0 +1,46 @@
+/* egov-review: the working group's program (Art. 4.2b, 6.1, 6.3 of the
+ * regulation): the reporting calendar, review, completeness, evidence,
+ * reference data and the audit trail.  One file per page group; each keeps
+ * its own statement table and field tables. */
+#ifndef EGOV_REVIEW_H
+#define EGOV_REVIEW_H
+#include "../lib/req.h"
+#include "../lib/stmts.h"
+#include "refdata.h"
+
+#define WG (R_WG | R_WG_LEAD | R_ADMIN)
+
+/* ui-home.c */
+int ui_home(struct req *r);
+/* ui-queue.c */
+extern const struct field queue_fields[];
+int ui_queue(struct req *r);
+/* ui-submission.c */
+extern const struct field sub_fields[], decide_fields[], correct_fields[];
+int ui_sub_get(struct req *r);
+int ui_decide(struct req *r);
+int ui_correct(struct req *r);
+/* ui-periods.c */
+extern const struct field periods_fields[], pstate_fields[], pind_fields[];
+int ui_periods_get(struct req *r);
+int ui_periods_post(struct req *r);
+int ui_period_state(struct req *r);
+int ui_pind_get(struct req *r);
+int ui_pind_post(struct req *r);
+/* ui-completeness.c */
+extern const struct field compl_fields[], history_fields[];
+int ui_completeness(struct req *r);
+int ui_history(struct req *r);
+/* ui-audit.c */
+extern const struct field audit_fields[];
+int ui_audit(struct req *r);
+int ui_audit_csv(struct req *r);
+
+/* Sets the navigation every review page shows. */
+void review_nav(struct req *r, const char *active);
+/* Fills Periods.N.{id,label,selected} for a period selector. */
+int review_period_choice(struct req *r, long long selected);
+/* not_started, draft, on_time, late, returned, accepted */
+const char *review_status(const char *status, const char *on_time);
+
+#endif

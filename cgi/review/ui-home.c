@@ -1,0 +1,92 @@
+/* /review/: where the reporting cycle stands, period by period. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../lib/db.h"
+#include "../lib/period.h"
+#include "../lib/render.h"
+#include "../lib/text.h"
+#include "review.h"
+
+enum { Q_PERIODS, Q_CHOICE, Q_N };
+static const char *const sql[Q_N] = {
+	/* per period: units asked, and how many of them are at each step */
+	"SELECT p.id, p.kind, p.year, p.seq, p.due_on, p.is_open, p.locked, "
+	"(SELECT COUNT(*) FROM unit u WHERE u.valid_from <= p.cutoff_end "
+	" AND (u.valid_to IS NULL OR u.valid_to >= p.cutoff_start) AND EXISTS (SELECT 1 "
+	" FROM period_indicator pi WHERE pi.period_id = p.id AND pi.unit_kind = u.kind)), "
+	"SUM(s.status = 'submitted'), SUM(s.status = 'accepted'), SUM(s.status = 'returned'), "
+	"SUM(s.status = 'draft') "
+	"FROM period p LEFT JOIN submission s ON s.period_id = p.id "
+	"GROUP BY p.id ORDER BY p.year DESC, p.cutoff_end DESC, p.kind",
+	"SELECT id, kind, year, seq, is_open FROM period ORDER BY year DESC, cutoff_end DESC, kind",
+};
+static struct stmt_table tab = STMT_TABLE(sql);
+
+void review_nav(struct req *r, const char *active)
+{
+	hset(r, "Nav.active", active);
+}
+
+const char *review_status(const char *status, const char *on_time)
+{
+	if (status == NULL)
+		return "not_started";
+	if (strcmp(status, "submitted") == 0)
+		return (on_time && on_time[0] == '1') ? "on_time" : "late";
+	return status;
+}
+
+int review_period_choice(struct req *r, long long selected)
+{
+	struct dbres res;
+	int rc = db_tab_exec(&tab, Q_CHOICE, &res, "");
+
+	if (rc != E_OK)
+		return rc;
+	for (unsigned i = 0; i < res.nrows; i++) {
+		char label[64];
+		HDF *n = hnode(r, "Periods.%u", i);
+
+		period_label(dbres_get(&res, i, 1)[0], (int)dbres_int(&res, i, 2),
+			     (int)dbres_int(&res, i, 3), r->lang, label, sizeof label);
+		nset(r, n, "id", dbres_get(&res, i, 0));
+		nset(r, n, "label", label);
+		nseti(r, n, "open", dbres_int(&res, i, 4));
+		if (dbres_int(&res, i, 0) == selected)
+			nset(r, n, "selected", "1");
+	}
+	dbres_free(&res);
+	return E_OK;
+}
+
+int ui_home(struct req *r)
+{
+	struct dbres res;
+	int rc;
+
+	review_nav(r, "home");
+	r->tmpl = "review/home.cs";
+	if ((rc = db_tab_exec(&tab, Q_PERIODS, &res, "")) != E_OK)
+		return rc;
+	for (unsigned i = 0; i < res.nrows; i++) {
+		char label[64], due[16];
+		HDF *n = hnode(r, "Home.periods.%u", i);
+
+		period_label(dbres_get(&res, i, 1)[0], (int)dbres_int(&res, i, 2),
+			     (int)dbres_int(&res, i, 3), r->lang, label, sizeof label);
+		date_iso_to_vn(dbres_get(&res, i, 4), due, sizeof due);
+		nset(r, n, "id", dbres_get(&res, i, 0));
+		nset(r, n, "label", label);
+		nset(r, n, "due", due);
+		nseti(r, n, "open", dbres_int(&res, i, 5));
+		nseti(r, n, "locked", dbres_int(&res, i, 6));
+		nseti(r, n, "units", dbres_int(&res, i, 7));
+		nseti(r, n, "submitted", dbres_int(&res, i, 8));
+		nseti(r, n, "accepted", dbres_int(&res, i, 9));
+		nseti(r, n, "returned", dbres_int(&res, i, 10));
+		nseti(r, n, "draft", dbres_int(&res, i, 11));
+	}
+	dbres_free(&res);
+	return E_OK;
+}
