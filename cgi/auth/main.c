@@ -153,6 +153,10 @@ static int home_get(struct req *r)
 		req_redirect(r, "/report/");
 		return E_OK;
 	}
+	if (r->user.roles & (R_WG | R_WG_LEAD | R_ADMIN)) {
+		req_redirect(r, "/review/");
+		return E_OK;
+	}
 	r->tmpl = "auth/home.cs";
 	return E_OK;
 }

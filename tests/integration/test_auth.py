@@ -248,6 +248,13 @@ def home_leads_each_user_to_their_work():
     # a deputy is no officer: the officers' program refuses them
     r = d.get("/report/")
     check(r.status == 403, "/report/ for a deputy: %d" % r.status)
+    # the working group goes to its own program
+    ensure_user("t.auth.wg", "S-KHCN", roles="wg", password=PW)
+    w = Client().login_ok("t.auth.wg", PW)
+    r = w.get("/")
+    check(r.status == 303 and r.header("Location") == "/review/", "/ for the working group: %d %r"
+          % (r.status, r.header("Location")))
+    check(w.get("/review/").status == 200, "/review/ for the working group")
     # an officer who is already logged in is sent on from /login
     ensure_user("t.auth.home", "P-LECHAN", password=PW)
     o = Client().login_ok("t.auth.home", PW)

@@ -289,6 +289,8 @@ def whole_journey_to_an_on_time_submission():
     page = c.get(r.header("Location"))
     # a submit with errors, then corrected
     values = complete_values(page, **{"v_DVC-TOTAL": "120", "v_DVC-TT": "95,5"})
+    # other tests leave figures in the previous quarter: explain any jump from them
+    values.update({"n" + k[1:]: "Số liệu kỳ này" for k in list(values) if k.startswith("v_")})
     r = post_form(c, pid, page, "submit", values)
     check(r.status == 422, "fraction in an integer: %d" % r.status)
     check(MSG["fraction"] in (field_error(r, "DVC-TT") or ""), "no fraction error")
@@ -305,7 +307,8 @@ def whole_journey_to_an_on_time_submission():
     check(row[:2] == ["1", "1"], "submitted_by/at not recorded: %r" % row)
     check(row[2:] == ["Thiếu kinh phí", "Bổ sung kinh phí"], "texts stored as %r" % row[2:])
     n = int(sql("SELECT COUNT(*) FROM figure WHERE submission_id = %s" % sub[0])[0][0])
-    check(n == len(values) - 2, "figures stored: %d of %d" % (n, len(values) - 2))
+    nfig = len([k for k in values if k.startswith("v_")])
+    check(n == nfig, "figures stored: %d of %d" % (n, nfig))
     # the confirmation, and the read-only form
     page = c.get(r.header("Location"))
     check('id="flash">Đã gửi báo cáo.' in page.text, "no 'submitted' message")
