@@ -174,8 +174,10 @@ start_nginx() {
 stop_pidfile() {
 	f=$1
 	[ -f "$f" ] || return 0
-	for pid in $(cat "$f"); do kill "$pid" 2>/dev/null || true; done
-	for pid in $(cat "$f"); do
+	# read once: nginx removes its own pid file as it exits
+	pids=$(cat "$f" 2>/dev/null || true)
+	for pid in $pids; do kill "$pid" 2>/dev/null || true; done
+	for pid in $pids; do
 		i=0
 		while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	done
