@@ -25,7 +25,7 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_u
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = auth report review
-BATCH = admin
+BATCH = admin remind
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
 FUZZ_SECONDS ?= 300

@@ -90,6 +90,7 @@ evidence_quota_bytes = 209715200
 jump_share = 0.5
 remind_days = 3
 outbox = $VAR/outbox
+base_url = http://127.0.0.1:$PORT/
 CONF
 	chown "root:$WEBUSER" "$VAR/egov.conf"
 	chmod 0640 "$VAR/egov.conf"
