@@ -62,7 +62,7 @@ const char *req_cookie(struct req *r, const char *name, char *out, size_t outsz)
 
 void req_header(struct req *r, const char *fmt, ...)
 {
-	char line[1024];
+	char line[4096];
 	va_list ap;
 	int n;
 
@@ -95,7 +95,7 @@ void req_redirect(struct req *r, const char *location)
 
 void req_download(struct req *r, const char *content_type, const char *filename)
 {
-	char ascii[256], enc[768];
+	char ascii[256], enc[3000];
 	size_t a = 0, e = 0;
 
 	/* the ASCII fallback keeps letters, digits and . - _ ; the UTF-8 form is

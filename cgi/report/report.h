@@ -28,4 +28,14 @@ int ui_home(struct req *r);
 int ui_form_get(struct req *r);
 int ui_form_post(struct req *r);
 
+/* ---- evidence attachments (ui-evidence.c; core in lib/evidence.c) ---- */
+extern const struct field evidence_fields[], evidence_del_fields[];
+int ui_evidence_get(struct req *r);      /* GET /report/evidence?id= : download */
+int ui_evidence_post(struct req *r);     /* POST /report/evidence : upload */
+int ui_evidence_delete(struct req *r);   /* POST /report/evidence-delete */
+/* For the form page: Form.evidence.* (see evidence_list), Form.ev_done,
+ * Form.evidence_max_mb. */
+int evidence_form(struct req *r, long long sub_id);
+/* ---- end of evidence ---- */
+
 #endif

@@ -242,6 +242,9 @@ static void put_form(struct req *r, const struct form *f, int posted)
 			nset(r, row, "target", v);
 		}
 	}
+	/* evidence attachments: list and row marks (ui-evidence.c); a failure
+	 * shows as Form.evidence.failed, the form itself still shows */
+	(void)evidence_form(r, f->sub_id);
 	r->tmpl = "report/form.cs";
 }
 

@@ -43,4 +43,9 @@ int review_period_choice(struct req *r, long long selected);
 /* not_started, draft, on_time, late, returned, accepted */
 const char *review_status(const char *status, const char *on_time);
 
+/* ---- evidence (ui-evidence.c; core in lib/evidence.c) ---- */
+extern const struct field evidence_fields[];
+int ui_evidence_get(struct req *r);   /* GET /review/evidence?id= : download, any unit */
+/* ---- end of evidence ---- */
+
 #endif

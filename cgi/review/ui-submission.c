@@ -9,6 +9,7 @@
 #include "../lib/audit.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
+#include "../lib/evidence.h"
 #include "../lib/indicator.h"
 #include "../lib/period.h"
 #include "../lib/refdata.h"
@@ -258,7 +259,9 @@ static int show(struct req *r, long long id)
 	hset(r, "Sub.review_comment", dbres_get(&s.head, 0, 14));
 	hset(r, "Sub.submitted_at", dbres_get(&s.head, 0, 15));
 	hset(r, "Sub.submitted_by", dbres_get(&s.head, 0, 17));
-	rc = db_tab_exec(&tab, Q_FIGURES, &f, "ii", s.id, s.prev_id);
+	rc = evidence_list(r, s.id, "Sub.evidence");
+	if (rc == E_OK)
+		rc = db_tab_exec(&tab, Q_FIGURES, &f, "ii", s.id, s.prev_id);
 	if (rc == E_OK) {
 		put_rows(r, rd, &s, &f);
 		dbres_free(&f);

@@ -39,6 +39,7 @@
   <th scope="row">
     <label for="v_<?cs var:w.code ?>"><?cs var:w.name ?></label><?cs if:w.required == 1 ?> <abbr class="req" title="<?cs var:Lang.required ?>">*</abbr><?cs /if ?>
     <span class="meta"><?cs var:w.code ?> · <?cs var:w.uom ?><?cs if:w.vtype != "yesno" && (w.min || w.max) ?> · <?cs var:Lang.range ?> <?cs var:w.min ?>–<?cs var:w.max ?><?cs /if ?></span>
+    <?cs if:Form.evidence.by_code[w.code] ?><a class="flag info ev-has" id="evm_<?cs var:w.code ?>" href="#evidence"><?cs var:Lang.Evidence.has ?> (<?cs var:Form.evidence.by_code[w.code] ?>)</a><?cs /if ?>
   </th>
   <td class="num"><?cs if:w.prev_na ?><?cs var:Lang.not_applicable_short ?><?cs elif:w.vtype == "yesno" && ?w.prev ?><?cs if:w.prev == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.prev ?><?cs /if ?></td>
   <td class="num"><?cs if:w.vtype == "yesno" && ?w.target ?><?cs if:w.target == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.target ?><?cs /if ?></td>
@@ -92,4 +93,5 @@
 <p class="muted"><?cs var:Lang.submit_hint ?></p>
 </form>
 <?cs /if ?>
+<?cs include:"report/evidence-section.cs" ?>
 <?cs include:"footer.cs" ?>

@@ -23,11 +23,25 @@
   <td class="num"><?cs if:w.na == 1 ?><?cs var:Lang.not_applicable_short ?><?cs elif:w.vtype == "yesno" && w.value != "" ?><?cs if:w.value == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.value ?><?cs /if ?>
     <?cs if:w.corrected ?><span class="flag info"><?cs var:Lang.Review.corrected ?> (<?cs var:Lang.Review.officer_value ?>: <?cs var:w.officer_value ?>)</span><?cs /if ?></td>
   <td><?cs var:w.note ?></td>
-  <td><?cs if:w.flags.missing ?><span class="flag"><?cs var:Lang.Review.flag_missing ?></span><?cs /if ?><?cs if:w.flags.range ?><span class="flag"><?cs var:Lang.Review.flag_range ?></span><?cs /if ?><?cs if:w.flags.jump ?><span class="flag"><?cs var:Lang.Review.flag_jump ?> <?cs var:w.flags.jump ?>%</span><?cs /if ?><?cs if:Evidence.by_code[w.code] ?><span class="flag info"><?cs var:Lang.Review.has_evidence ?></span><?cs /if ?></td>
+  <td><?cs if:w.flags.missing ?><span class="flag"><?cs var:Lang.Review.flag_missing ?></span><?cs /if ?><?cs if:w.flags.range ?><span class="flag"><?cs var:Lang.Review.flag_range ?></span><?cs /if ?><?cs if:w.flags.jump ?><span class="flag"><?cs var:Lang.Review.flag_jump ?> <?cs var:w.flags.jump ?>%</span><?cs /if ?><?cs if:Sub.evidence.by_code[w.code] ?><a class="flag info" href="#evidence"><?cs var:Lang.Review.has_evidence ?> (<?cs var:Sub.evidence.by_code[w.code] ?>)</a><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody>
 </table>
+<section id="evidence">
+<h2><?cs var:Lang.Evidence.title ?> (<?cs alt:Sub.evidence.count ?>0<?cs /alt ?>)</h2>
+<?cs if:Sub.evidence.count > 0 ?>
+<table class="evidence">
+  <thead><tr><th scope="col"><?cs var:Lang.Evidence.for ?></th><th scope="col"><?cs var:Lang.Evidence.name ?></th><th scope="col"><?cs var:Lang.Evidence.type ?></th><th scope="col" class="num"><?cs var:Lang.Evidence.size ?></th><th scope="col"><?cs var:Lang.Evidence.by ?></th><th scope="col"><?cs var:Lang.Evidence.date ?></th></tr></thead>
+  <tbody>
+  <?cs each:e = Sub.evidence.list ?>
+  <tr><td><?cs if:e.code ?><?cs var:e.code ?> – <?cs var:e.indicator ?><?cs else ?><?cs var:Lang.Evidence.whole ?><?cs /if ?></td>
+  <td><a href="/review/evidence?id=<?cs var:e.id ?>"><?cs var:e.name ?></a></td><td><?cs var:e.type ?></td><td class="num"><?cs var:e.size_kb ?> KB</td><td><?cs var:e.by ?></td><td><?cs var:e.date ?></td></tr>
+  <?cs /each ?>
+  </tbody>
+</table>
+<?cs else ?><p class="muted"><?cs var:Lang.Evidence.none ?></p><?cs /if ?>
+</section>
 <h2><?cs var:Lang.unit_remarks ?></h2>
 <h3><?cs var:Lang.problems ?></h3><p class="pre"><?cs var:Sub.problems ?></p>
 <h3><?cs var:Lang.proposals ?></h3><p class="pre"><?cs var:Sub.proposals ?></p>

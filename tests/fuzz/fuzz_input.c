@@ -1,6 +1,7 @@
 /* Fuzz target for everything that reads untrusted bytes before a handler
  * sees them: urlencoded and multipart bodies, declared-field validation,
- * numbers and dates as officers type them, CSV rows.  The first byte picks
+ * numbers and dates as officers type them, CSV rows, evidence files (type
+ * from the content, the uploaded name cleaned).  The first byte picks
  * the parser.  Built with libFuzzer by `make fuzz`; `make test` replays the
  * corpus through replay.c under ASan/UBSan. */
 #include <stdint.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "../../cgi/lib/csv.h"
+#include "../../cgi/lib/evidence.h"
 #include "../../cgi/lib/indicator.h"
 #include "../../cgi/lib/req.h"
 #include "../../cgi/lib/text.h"
@@ -38,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data + 1, size - 1);
 	s[size - 1] = '\0';
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0:
 		if (form_parse_urlencoded(s, size - 1, &kv, &n) == 0)
 			form_validate(fields, kv, n, fv, &bad);
@@ -58,6 +60,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)ind_check(&in, s, out, sizeof out, &v);
 		(void)ind_check(&dt, s, out, sizeof out, &v);
 		num_display(s, out, sizeof out);
+		break;
+	}
+	case 4: {
+		/* the same bytes as a file's content and as its name */
+		const char *why;
+		char name[EV_NAME_BUF];
+		const struct ev_type *t = ev_sniff(data + 1, size - 1, &why);
+		(void)ev_clean_name(s, t ? t : ev_type_by_mime("application/pdf"), name, sizeof name);
+		if (!utf8_valid(name, strlen(name)) || utf8_chars(name) > EV_NAME_MAX ||
+		    strpbrk(name, "\r\n/\\\"") != NULL)
+			abort();
 		break;
 	}
 	default: {

@@ -170,7 +170,8 @@ def ensure_period(kind, year, seq):
     pid = period_id(kind, year, seq)
     sql("UPDATE period SET locked = 0 WHERE id = %d" % pid)
     sql("DELETE f FROM figure f JOIN submission s ON s.id = f.submission_id WHERE s.period_id = %d; "
-        "DELETE FROM submission WHERE period_id = %d" % (pid, pid))
+        "DELETE e FROM evidence e JOIN submission s ON s.id = e.submission_id WHERE s.period_id = %d; "
+        "DELETE FROM submission WHERE period_id = %d" % (pid, pid, pid))
     return pid
 
 

@@ -23,5 +23,6 @@ void test_csv(void);
 void test_indicator(void);
 void test_render(void);
 void test_refdata(void);
+void test_evidence(void);
 
 #endif

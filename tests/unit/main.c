@@ -28,5 +28,6 @@ int main(void)
 	failed += group("indicator", test_indicator);
 	failed += group("render", test_render);
 	failed += group("refdata", test_refdata);
+	failed += group("evidence", test_evidence);
 	return failed ? 1 : 0;
 }
