@@ -24,8 +24,9 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_u
 
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-PROGRAMS = auth report review
-BATCH = admin remind
+# the dashboard program and the aggregation job join as their sources land
+PROGRAMS = auth report review $(if $(wildcard cgi/dashboard/*.c),dashboard)
+BATCH = admin remind $(if $(wildcard cgi/aggregate/*.c),aggregate) $(if $(wildcard cgi/charts/*.c),charts)
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
 FUZZ_SECONDS ?= 300

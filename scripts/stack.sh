@@ -15,6 +15,7 @@ PORT=${PORT:-8080}
 WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-build}
 PROGRAMS="auth report review"
+[ -d "$ROOT/cgi/dashboard" ] && PROGRAMS="$PROGRAMS dashboard"
 WEBUSER=www-data
 DEMO_PASSWORD=${DEMO_PASSWORD:-Demo@2026}
 
@@ -54,7 +55,7 @@ write_config() {
 	# one generated password per account; keys added later are filled in too
 	umask 077
 	touch "$VAR/secrets"
-	for k in ADMIN_PW AUTH_PW REPORT_PW REVIEW_PW REMIND_PW SECRET; do
+	for k in ADMIN_PW AUTH_PW REPORT_PW REVIEW_PW REMIND_PW AGGREGATE_PW DASHBOARD_PW SECRET; do
 		grep -q "^$k=" "$VAR/secrets" || echo "$k=$(secret)" >>"$VAR/secrets"
 	done
 	umask 022
@@ -84,6 +85,12 @@ review.db_user = egov_review
 review.db_password = $REVIEW_PW
 remind.db_user = egov_remind
 remind.db_password = $REMIND_PW
+aggregate.db_user = egov_aggregate
+aggregate.db_password = $AGGREGATE_PW
+dashboard.db_user = egov_dashboard
+dashboard.db_password = $DASHBOARD_PW
+charts_dir = $VAR/charts
+aggregate_statuses = submitted,accepted
 evidence_dir = $VAR/evidence
 evidence_max_bytes = 10485760
 evidence_quota_bytes = 209715200
@@ -97,7 +104,7 @@ CONF
 	touch "$VAR/log/egov.log"
 	chown "$WEBUSER" "$VAR/log/egov.log"
 	# evidence lives outside the web root, writable by the workers only
-	mkdir -p "$VAR/evidence" "$VAR/outbox"
+	mkdir -p "$VAR/evidence" "$VAR/outbox" "$VAR/charts"
 	chown "$WEBUSER:$WEBUSER" "$VAR/evidence"
 	chmod 0700 "$VAR/evidence"
 }
@@ -114,6 +121,7 @@ setup_data() {
 	admin migrate "$ROOT/sql/migrations"
 	sed -e "s/@ADMIN_PW@/$ADMIN_PW/g" -e "s/@AUTH_PW@/$AUTH_PW/g" -e "s/@REPORT_PW@/$REPORT_PW/g" \
 		-e "s/@REVIEW_PW@/$REVIEW_PW/g" -e "s/@REMIND_PW@/$REMIND_PW/g" \
+		-e "s/@AGGREGATE_PW@/$AGGREGATE_PW/g" -e "s/@DASHBOARD_PW@/$DASHBOARD_PW/g" \
 		"$ROOT/sql/grants.sql" | sql_root
 	[ -f "$VAR/.reference-loaded" ] && return 0
 	say "loading reference data"
@@ -141,6 +149,16 @@ photruongban|Vũ Đức Thắng (Phó Trưởng ban)|-|deputy
 quantri|Quản trị hệ thống|-|admin
 USERS
 	admin run-sql "$ROOT/sql/demo/figures.sql"
+	if [ -f "$ROOT/sql/demo/history.sql" ]; then admin run-sql "$ROOT/sql/demo/history.sql"; fi
+	# the figures the dashboard shows, and their charts
+	if [ -x "$ROOT/$BUILD/egov-aggregate" ]; then
+		EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-aggregate" --all >"$VAR/log/aggregate.log" 2>&1 ||
+			say "aggregation failed: see var/$name/log/aggregate.log"
+	fi
+	if [ -x "$ROOT/$BUILD/egov-charts" ]; then
+		EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-charts" --all >"$VAR/log/charts.log" 2>&1 ||
+			say "charts failed: see var/$name/log/charts.log"
+	fi
 }
 
 start_workers() {
@@ -188,7 +206,8 @@ stop_pidfile() {
 case $cmd in
 start)
 	[ "$(id -u)" = 0 ] || { say "run as root (MariaDB and nginx drop to their own users)"; exit 1; }
-	for b in egov-admin egov-auth egov-report egov-review; do
+	for b in admin $PROGRAMS; do
+		b=egov-$b
 		[ -x "$ROOT/$BUILD/$b" ] || { say "missing $BUILD/$b: run make first"; exit 1; }
 	done
 	start_db

@@ -69,4 +69,39 @@ GRANT SELECT ON egov.submission TO 'egov_remind'@'localhost';
 GRANT SELECT, INSERT ON egov.audit TO 'egov_remind'@'localhost';
 GRANT SELECT ON egov.refdata_version TO 'egov_remind'@'localhost';
 
+-- egov-aggregate: reads the figures, rewrites the summary tables.
+CREATE USER IF NOT EXISTS 'egov_aggregate'@'localhost' IDENTIFIED BY '@AGGREGATE_PW@';
+ALTER USER 'egov_aggregate'@'localhost' IDENTIFIED BY '@AGGREGATE_PW@';
+GRANT SELECT ON egov.unit TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.pillar TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.indicator TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.target TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.period TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.period_indicator TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.submission TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.figure TO 'egov_aggregate'@'localhost';
+GRANT SELECT, INSERT, DELETE ON egov.agg_value TO 'egov_aggregate'@'localhost';
+GRANT SELECT, INSERT, DELETE ON egov.agg_score TO 'egov_aggregate'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON egov.agg_run TO 'egov_aggregate'@'localhost';
+GRANT SELECT, INSERT ON egov.audit TO 'egov_aggregate'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_aggregate'@'localhost';
+
+-- egov-dashboard: the leadership's read-only pages.
+CREATE USER IF NOT EXISTS 'egov_dashboard'@'localhost' IDENTIFIED BY '@DASHBOARD_PW@';
+ALTER USER 'egov_dashboard'@'localhost' IDENTIFIED BY '@DASHBOARD_PW@';
+GRANT SELECT (id, login, display_name, unit_id, roles, active) ON egov.app_user TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.session TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.unit TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.pillar TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.indicator TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.indicator_rule TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.target TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.period TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.period_indicator TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.submission TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.agg_value TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.agg_score TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.agg_run TO 'egov_dashboard'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_dashboard'@'localhost';
+
 FLUSH PRIVILEGES;
