@@ -52,7 +52,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON egov.target TO 'egov_review'@'localhost'
 GRANT SELECT, INSERT, UPDATE ON egov.period TO 'egov_review'@'localhost';
 GRANT SELECT, INSERT, DELETE ON egov.period_indicator TO 'egov_review'@'localhost';
 GRANT SELECT, UPDATE ON egov.submission TO 'egov_review'@'localhost';
-GRANT SELECT, UPDATE ON egov.figure TO 'egov_review'@'localhost';
+-- a reviewer may correct a figure the unit left blank: INSERT as well
+GRANT SELECT, INSERT, UPDATE ON egov.figure TO 'egov_review'@'localhost';
 GRANT SELECT ON egov.evidence TO 'egov_review'@'localhost';
 GRANT SELECT, INSERT ON egov.audit TO 'egov_review'@'localhost';
 GRANT SELECT ON egov.refdata_version TO 'egov_review'@'localhost';

@@ -69,14 +69,14 @@ static const char *const sql[ST_COUNT] = {
 	 * recipients (none: one row with NULL user columns) */
 	"SELECT un.id, un.code, un.name, COALESCE(s.status, ''), u.id, u.login, u.display_name, u.email "
 	"FROM period p "
-	"JOIN unit un ON un.valid_from <= p.cutoff_end "
+	"JOIN (SELECT DISTINCT unit_kind FROM period_indicator WHERE period_id = ?) k "
+	"JOIN unit un ON un.kind = k.unit_kind AND un.valid_from <= p.cutoff_end "
 	"AND (un.valid_to IS NULL OR un.valid_to >= p.cutoff_start) "
 	"LEFT JOIN submission s ON s.unit_id = un.id AND s.period_id = p.id "
 	"LEFT JOIN app_user u ON u.unit_id = un.id AND u.active = 1 "
 	"AND (FIND_IN_SET('officer', u.roles) > 0 OR FIND_IN_SET('unit_head', u.roles) > 0) "
 	"AND u.email IS NOT NULL AND TRIM(u.email) <> '' "
 	"WHERE p.id = ? "
-	"AND EXISTS (SELECT 1 FROM period_indicator pi WHERE pi.period_id = p.id AND pi.unit_kind = un.kind) "
 	"AND (s.id IS NULL OR s.status IN ('draft', 'returned')) "
 	"ORDER BY un.kind, un.code, un.id, u.id",
 	/* ST_SENT: reminders of this period already sent for this due date */
@@ -536,7 +536,7 @@ static int do_period(struct run *r, const struct dbres *periods, unsigned prow)
 	p.days_left = strcmp(p.due_iso, r->date_iso) == 0 ? 0 : r->days;
 	p.kind = p.days_left == 0 ? "due" : "before";
 
-	if (load_sent(&p, &sentres, &sent) != 0 || db_exec(ST_LATE, &late, "s", p.id) != E_OK) {
+	if (load_sent(&p, &sentres, &sent) != 0 || db_exec(ST_LATE, &late, "ss", p.id, p.id) != E_OK) {
 		rc = fail("cannot read period %s from the database", p.id);
 		goto out;
 	}

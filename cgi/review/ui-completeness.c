@@ -30,22 +30,25 @@ enum { Q_DEFAULT, Q_PERIOD, Q_GRID, Q_UNIT, Q_HISTORY, Q_N };
 	"s.status, DATE(s.submitted_at + INTERVAL 7 HOUR) <= p.due_on, " \
 	"IF(s.submitted_at IS NOT NULL, DATEDIFF(DATE(s.submitted_at + INTERVAL 7 HOUR), p.due_on), " \
 	"DATEDIFF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR), p.due_on)), s.id "
-#define EXISTED_AND_ASKED \
-	"u.valid_from <= p.cutoff_end AND (u.valid_to IS NULL OR u.valid_to >= p.cutoff_start) " \
-	"AND EXISTS (SELECT 1 FROM period_indicator pi WHERE pi.period_id = p.id " \
-	"AND pi.unit_kind = u.kind)"
+/* A join with the kinds a period asks, not EXISTS: MariaDB 10.11 crashes
+ * re-executing a prepared statement with such a correlated EXISTS. */
+#define EXISTED \
+	"u.valid_from <= p.cutoff_end AND (u.valid_to IS NULL OR u.valid_to >= p.cutoff_start)"
 
 static const char *const sql[Q_N] = {
 	/* the latest open period, else the latest */
 	"SELECT id FROM period ORDER BY is_open DESC, year DESC, cutoff_end DESC LIMIT 1",
 	"SELECT id, kind, year, seq, due_on FROM period WHERE id = ?",
 	"SELECT u.id, u.code, u.name, u.kind, " STATUS_COLS
-	"FROM period p JOIN unit u ON " EXISTED_AND_ASKED " "
+	"FROM period p JOIN (SELECT DISTINCT unit_kind FROM period_indicator WHERE period_id = ?) k "
+	"JOIN unit u ON u.kind = k.unit_kind AND " EXISTED " "
 	"LEFT JOIN submission s ON s.unit_id = u.id AND s.period_id = p.id "
 	"WHERE p.id = ? ORDER BY FIELD(u.kind, 'district', 'department', 'commune', 'other'), u.name",
 	"SELECT id, code, name, kind, valid_from, valid_to FROM unit WHERE id = ?",
 	"SELECT p.id, p.kind, p.year, p.seq, p.due_on, " STATUS_COLS
-	"FROM unit u JOIN period p ON " EXISTED_AND_ASKED " "
+	"FROM unit u JOIN period p ON " EXISTED " "
+	"JOIN (SELECT DISTINCT period_id, unit_kind FROM period_indicator) k "
+	"ON k.period_id = p.id AND k.unit_kind = u.kind "
 	"LEFT JOIN submission s ON s.unit_id = u.id AND s.period_id = p.id "
 	"WHERE u.id = ? ORDER BY p.year DESC, p.cutoff_end DESC, p.kind",
 };
@@ -108,7 +111,7 @@ int ui_completeness(struct req *r)
 	hseti(r, "Compl.period.id", pid);
 	hset(r, "Compl.period.label", label);
 	hset(r, "Compl.period.due", due);
-	if ((rc = db_tab_exec(&tab, Q_GRID, &res, "i", pid)) != E_OK)
+	if ((rc = db_tab_exec(&tab, Q_GRID, &res, "ii", pid, pid)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
 		const char *st = status_of(&res, i, 4);

@@ -126,7 +126,34 @@ static void put_rows(struct req *r, const struct refdata *rd, const struct sub *
 		     const struct dbres *f)
 {
 	double jump = strtod(config_get("jump_share", "0.5"), NULL);
+	long long broken[64];
+	unsigned nbroken = 0;
 	int k = 0, flagged = 0;
+
+	/* cross-field rules, on the stored figures: listed above the table and
+	 * flagged on the row of their left-hand indicator */
+	for (unsigned i = 0; i < rd->nrule; i++) {
+		const struct ref_rule *ru = &rd->rule[i];
+		const char *l = NULL, *rv = NULL;
+
+		for (unsigned j = 0; j < f->nrows; j++) {
+			if (dbres_int(f, j, 0) != s->id || dbres_int(f, j, 4))
+				continue;
+			if (dbres_int(f, j, 1) == ru->left)
+				l = dbres_get(f, j, 2);
+			if (dbres_int(f, j, 1) == ru->right)
+				rv = dbres_get(f, j, 2);
+		}
+		if (l && rv && !rule_holds(strtod(l, NULL), ru->op, strtod(rv, NULL))) {
+			const struct ref_ind *li = find_ind(rd, ru->left);
+			HDF *n = hnode(r, "Sub.rules.%u", i);
+			nset(r, n, "message", strcmp(r->lang, "en") == 0 ? ru->message_en : ru->message);
+			nset(r, n, "code", li ? li->code : "");
+			if (nbroken < sizeof broken / sizeof broken[0])
+				broken[nbroken++] = ru->left;
+			flagged++;
+		}
+	}
 
 	for (unsigned i = 0; i < rd->nind; i++) {
 		const struct ref_ind *in = &rd->ind[i];
@@ -187,6 +214,9 @@ static void put_rows(struct req *r, const struct refdata *rd, const struct sub *
 			}
 			continue;
 		}
+		for (unsigned b = 0; b < nbroken; b++)
+			if (broken[b] == in->id)
+				nset(r, n, "flags.rule", "1");
 		if (cur.num) {
 			double x = strtod(cur.num, NULL);
 			if ((in->min && x < strtod(in->min, NULL)) || (in->max && x > strtod(in->max, NULL))) {
@@ -200,27 +230,6 @@ static void put_rows(struct req *r, const struct refdata *rd, const struct sub *
 					flagged++;
 				}
 			}
-		}
-	}
-	/* cross-field rules, on the stored figures */
-	for (unsigned i = 0; i < rd->nrule; i++) {
-		const struct ref_rule *ru = &rd->rule[i];
-		const char *l = NULL, *rv = NULL;
-
-		for (unsigned j = 0; j < f->nrows; j++) {
-			if (dbres_int(f, j, 0) != s->id || dbres_int(f, j, 4))
-				continue;
-			if (dbres_int(f, j, 1) == ru->left)
-				l = dbres_get(f, j, 2);
-			if (dbres_int(f, j, 1) == ru->right)
-				rv = dbres_get(f, j, 2);
-		}
-		if (l && rv && !rule_holds(strtod(l, NULL), ru->op, strtod(rv, NULL))) {
-			const struct ref_ind *li = find_ind(rd, ru->left);
-			HDF *n = hnode(r, "Sub.rules.%u", i);
-			nset(r, n, "message", strcmp(r->lang, "en") == 0 ? ru->message_en : ru->message);
-			nset(r, n, "code", li ? li->code : "");
-			flagged++;
 		}
 	}
 	hseti(r, "Sub.flagged", flagged);

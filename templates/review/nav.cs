@@ -5,6 +5,6 @@
   <a href="/review/periods"<?cs if:Nav.active == "periods" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_periods ?></a>
   <a href="/review/indicators"<?cs if:Nav.active == "indicators" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_indicators ?></a>
   <a href="/review/units"<?cs if:Nav.active == "units" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_units ?></a>
-  <a href="/review/users"<?cs if:Nav.active == "users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_users ?></a>
+  <?cs if:Nav.users == 1 ?><a href="/review/users"<?cs if:Nav.active == "users" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_users ?></a><?cs /if ?>
   <a href="/review/audit"<?cs if:Nav.active == "audit" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Review.nav_audit ?></a>
 </nav>

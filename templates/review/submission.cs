@@ -23,7 +23,7 @@
   <td class="num"><?cs if:w.na == 1 ?><?cs var:Lang.not_applicable_short ?><?cs elif:w.vtype == "yesno" && w.value != "" ?><?cs if:w.value == "1" ?><?cs var:Lang.yes ?><?cs else ?><?cs var:Lang.no ?><?cs /if ?><?cs else ?><?cs var:w.value ?><?cs /if ?>
     <?cs if:w.corrected ?><span class="flag info"><?cs var:Lang.Review.corrected ?> (<?cs var:Lang.Review.officer_value ?>: <?cs var:w.officer_value ?>)</span><?cs /if ?></td>
   <td><?cs var:w.note ?></td>
-  <td><?cs if:w.flags.missing ?><span class="flag"><?cs var:Lang.Review.flag_missing ?></span><?cs /if ?><?cs if:w.flags.range ?><span class="flag"><?cs var:Lang.Review.flag_range ?></span><?cs /if ?><?cs if:w.flags.jump ?><span class="flag"><?cs var:Lang.Review.flag_jump ?> <?cs var:w.flags.jump ?>%</span><?cs /if ?><?cs if:Sub.evidence.by_code[w.code] ?><a class="flag info" href="#evidence"><?cs var:Lang.Review.has_evidence ?> (<?cs var:Sub.evidence.by_code[w.code] ?>)</a><?cs /if ?></td>
+  <td><?cs if:w.flags.missing ?><span class="flag"><?cs var:Lang.Review.flag_missing ?></span><?cs /if ?><?cs if:w.flags.range ?><span class="flag"><?cs var:Lang.Review.flag_range ?></span><?cs /if ?><?cs if:w.flags.rule ?><span class="flag"><?cs var:Lang.Review.flag_rule ?></span><?cs /if ?><?cs if:w.flags.jump ?><span class="flag"><?cs var:Lang.Review.flag_jump ?> <?cs var:w.flags.jump ?>%</span><?cs /if ?><?cs if:Sub.evidence.by_code[w.code] ?><a class="flag info" href="#evidence"><?cs var:Lang.Review.has_evidence ?> (<?cs var:Sub.evidence.by_code[w.code] ?>)</a><?cs /if ?></td>
 </tr>
 <?cs /each ?>
 </tbody>
