@@ -91,7 +91,8 @@ GRANT SELECT ON egov.refdata_version TO 'egov_aggregate'@'localhost';
 CREATE USER IF NOT EXISTS 'egov_dashboard'@'localhost' IDENTIFIED BY '@DASHBOARD_PW@';
 ALTER USER 'egov_dashboard'@'localhost' IDENTIFIED BY '@DASHBOARD_PW@';
 GRANT SELECT (id, login, display_name, unit_id, roles, active) ON egov.app_user TO 'egov_dashboard'@'localhost';
-GRANT SELECT ON egov.session TO 'egov_dashboard'@'localhost';
+-- last_seen only: reading the dashboard keeps a session alive (idle timeout)
+GRANT SELECT, UPDATE (last_seen) ON egov.session TO 'egov_dashboard'@'localhost';
 GRANT SELECT ON egov.unit TO 'egov_dashboard'@'localhost';
 GRANT SELECT ON egov.pillar TO 'egov_dashboard'@'localhost';
 GRANT SELECT ON egov.indicator TO 'egov_dashboard'@'localhost';

@@ -5,7 +5,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:Lang.app_name ?></title>
 <link rel="stylesheet" href="/static/style.css">
-</head>
+<?cs each:css = Page.css ?><link rel="stylesheet" href="/static/<?cs var:css ?>">
+<?cs /each ?></head>
 <body>
 <a class="skip" href="#main"><?cs var:Lang.skip_to_content ?></a>
 <header class="top">

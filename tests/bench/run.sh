@@ -184,3 +184,10 @@ goal save_rps "$save_rps" '>=' 300
 goal save_ratio "$save_ratio" '>=' 0.5
 goal worker_rss_kib "$rss_max" '<' 10240
 echo "(bench took $(( $(date +%s) - T0 )) s; wrk output in var/$NAME/wrk-*.txt)"
+
+# ---- issue 4: aggregation, charts and the dashboard, on the same stack -----
+echo
+BENCH_VAR=$VAR BENCH_PORT=$PORT sh tests/bench/aggregate.sh || echo "bench: aggregate bench broke (see above)"
+if [ -x build/egov-dashboard ] && [ -f tests/bench/dashboard.sh ]; then
+	BENCH_VAR=$VAR BENCH_PORT=$PORT sh tests/bench/dashboard.sh || echo "bench: dashboard bench broke (see above)"
+fi

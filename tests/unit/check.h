@@ -24,5 +24,6 @@ void test_indicator(void);
 void test_render(void);
 void test_refdata(void);
 void test_evidence(void);
+void test_aggregate(void);
 
 #endif

@@ -29,5 +29,6 @@ int main(void)
 	failed += group("render", test_render);
 	failed += group("refdata", test_refdata);
 	failed += group("evidence", test_evidence);
+	failed += group("aggregate", test_aggregate);
 	return failed ? 1 : 0;
 }
