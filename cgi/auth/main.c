@@ -149,6 +149,12 @@ static int home_get(struct req *r)
 		req_redirect(r, "/login");
 		return E_OK;
 	}
+	/* dashboard: the committee's head and deputies land on the dashboard */
+	if (r->user.roles & (R_HEAD | R_DEPUTY)) {
+		req_redirect(r, "/dashboard/");
+		return E_OK;
+	}
+	/* end dashboard */
 	if ((r->user.roles & (R_OFFICER | R_UNIT_HEAD)) && r->user.unit_id != 0) {
 		req_redirect(r, "/report/");
 		return E_OK;

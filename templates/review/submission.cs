@@ -29,7 +29,7 @@
 </tbody>
 </table>
 <section id="evidence">
-<h2><?cs var:Lang.Evidence.title ?> (<?cs alt:Sub.evidence.count ?>0<?cs /alt ?>)</h2>
+<h2><?cs var:Lang.Evidence.title ?> (<?cs if:Sub.evidence.count ?><?cs var:Sub.evidence.count ?><?cs else ?>0<?cs /if ?>)</h2>
 <?cs if:Sub.evidence.count > 0 ?>
 <table class="evidence">
   <thead><tr><th scope="col"><?cs var:Lang.Evidence.for ?></th><th scope="col"><?cs var:Lang.Evidence.name ?></th><th scope="col"><?cs var:Lang.Evidence.type ?></th><th scope="col" class="num"><?cs var:Lang.Evidence.size ?></th><th scope="col"><?cs var:Lang.Evidence.by ?></th><th scope="col"><?cs var:Lang.Evidence.date ?></th></tr></thead>

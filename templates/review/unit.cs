@@ -1,7 +1,7 @@
 <?cs set:Page.title = Hist.unit.name ?><?cs include:"header.cs" ?>
 <?cs include:"review/nav.cs" ?>
 <h1><?cs var:Hist.unit.name ?></h1>
-<p><?cs var:Lang.Kinds[Hist.unit.kind] ?> · <?cs var:Hist.unit.code ?> · <?cs var:Lang.Review.valid ?> <?cs var:Hist.unit.valid_from ?> – <?cs alt:Hist.unit.valid_to ?>…<?cs /alt ?></p>
+<p><?cs var:Lang.Kinds[Hist.unit.kind] ?> · <?cs var:Hist.unit.code ?> · <?cs var:Lang.Review.valid ?> <?cs var:Hist.unit.valid_from ?> – <?cs if:Hist.unit.valid_to ?><?cs var:Hist.unit.valid_to ?><?cs else ?>…<?cs /if ?></p>
 <table class="history" id="history">
   <caption><?cs var:Lang.Review.history_caption ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.period ?></th><th scope="col"><?cs var:Lang.due_date ?></th><th scope="col"><?cs var:Lang.status ?></th><th scope="col" class="num"><?cs var:Lang.days_late ?></th></tr></thead>
