@@ -24,9 +24,8 @@ LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_u
 
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-# the dashboard program and the aggregation job join as their sources land
-PROGRAMS = auth report review $(if $(wildcard cgi/dashboard/*.c),dashboard)
-BATCH = admin remind $(if $(wildcard cgi/aggregate/*.c),aggregate) $(if $(wildcard cgi/charts/*.c),charts)
+PROGRAMS = auth report review dashboard
+BATCH = admin remind aggregate charts
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
 FUZZ_SECONDS ?= 300
@@ -54,7 +53,7 @@ $(foreach p,$(PROGRAMS) $(BATCH),$(eval $(call PROGRAM,$(p))))
 
 # the aggregation's arithmetic has no database in it: unit-tested directly
 $(BUILD)/test-unit: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/*.c)) \
-		$(if $(wildcard cgi/aggregate/calc.c),$(BUILD)/cgi/aggregate/calc.o) $(BUILD)/libegov.a
+		$(BUILD)/cgi/aggregate/calc.o $(BUILD)/libegov.a
 	@echo "  LD      $@"
 	@$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 

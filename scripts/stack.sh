@@ -14,8 +14,7 @@ VAR=$ROOT/var/$name
 PORT=${PORT:-8080}
 WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-build}
-PROGRAMS="auth report review"
-[ -d "$ROOT/cgi/dashboard" ] && PROGRAMS="$PROGRAMS dashboard"
+PROGRAMS="auth report review dashboard"
 WEBUSER=www-data
 DEMO_PASSWORD=${DEMO_PASSWORD:-Demo@2026}
 
@@ -151,14 +150,11 @@ USERS
 	admin run-sql "$ROOT/sql/demo/figures.sql"
 	if [ -f "$ROOT/sql/demo/history.sql" ]; then admin run-sql "$ROOT/sql/demo/history.sql"; fi
 	# the figures the dashboard shows, and their charts
-	if [ -x "$ROOT/$BUILD/egov-aggregate" ]; then
-		EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-aggregate" --all >"$VAR/log/aggregate.log" 2>&1 ||
-			say "aggregation failed: see var/$name/log/aggregate.log"
-	fi
-	if [ -x "$ROOT/$BUILD/egov-charts" ]; then
-		EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-charts" --all >"$VAR/log/charts.log" 2>&1 ||
-			say "charts failed: see var/$name/log/charts.log"
-	fi
+	say "aggregating and drawing the charts"
+	EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-aggregate" --all >"$VAR/log/aggregate.log" 2>&1 ||
+		say "aggregation failed: see var/$name/log/aggregate.log"
+	EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-charts" --all >"$VAR/log/charts.log" 2>&1 ||
+		say "charts failed: see var/$name/log/charts.log"
 }
 
 start_workers() {
@@ -206,7 +202,7 @@ stop_pidfile() {
 case $cmd in
 start)
 	[ "$(id -u)" = 0 ] || { say "run as root (MariaDB and nginx drop to their own users)"; exit 1; }
-	for b in admin $PROGRAMS; do
+	for b in admin aggregate charts $PROGRAMS; do
 		b=egov-$b
 		[ -x "$ROOT/$BUILD/$b" ] || { say "missing $BUILD/$b: run make first"; exit 1; }
 	done

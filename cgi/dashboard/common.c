@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "../lib/buf.h"
@@ -176,9 +177,22 @@ int dash_period(struct req *r, long long want, struct dperiod *p)
 	memset(p, 0, sizeof *p);
 	if ((rc = db_tab_exec(&tab, Q_PERIODS, &res, "")) != E_OK)
 		return rc;
-	for (unsigned i = 0; i < res.nrows && sel < 0; i++)
-		if (want ? dbres_int(&res, i, 0) == want : dbres_get(&res, i, 6) != NULL)
-			sel = (int)i;
+	/* by default the newest period with figures whose due date has passed:
+	 * an open quarter has only its early forms in, which is not the city */
+	{
+		char today[16];
+		time_t now = time(NULL);
+		struct tm tm;
+
+		localtime_r(&now, &tm);  /* TZ is Asia/Ho_Chi_Minh for every program */
+		strftime(today, sizeof today, "%Y-%m-%d", &tm);
+		for (int pass = want ? 1 : 0; pass < 2 && sel < 0; pass++)
+			for (unsigned i = 0; i < res.nrows && sel < 0; i++)
+				if (want ? dbres_int(&res, i, 0) == want
+					 : dbres_get(&res, i, 6) != NULL &&
+						   (pass == 1 || strcmp(dbres_get(&res, i, 5), today) < 0))
+					sel = (int)i;
+	}
 	if (sel < 0) {
 		dbres_free(&res);
 		return want ? E_NOTFOUND : E_OK;
