@@ -89,6 +89,7 @@ aggregate.db_password = $AGGREGATE_PW
 dashboard.db_user = egov_dashboard
 dashboard.db_password = $DASHBOARD_PW
 charts_dir = $VAR/charts
+bin_dir = $ROOT/$BUILD
 aggregate_statuses = submitted,accepted
 evidence_dir = $VAR/evidence
 evidence_max_bytes = 10485760
@@ -104,6 +105,8 @@ CONF
 	chown "$WEBUSER" "$VAR/log/egov.log"
 	# evidence lives outside the web root, writable by the workers only
 	mkdir -p "$VAR/evidence" "$VAR/outbox" "$VAR/charts"
+	# the working group may recompute a period from its pages: the workers write charts
+	chown "$WEBUSER:$WEBUSER" "$VAR/charts"
 	chown "$WEBUSER:$WEBUSER" "$VAR/evidence"
 	chmod 0700 "$VAR/evidence"
 }
@@ -155,6 +158,7 @@ USERS
 		say "aggregation failed: see var/$name/log/aggregate.log"
 	EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-charts" --all >"$VAR/log/charts.log" 2>&1 ||
 		say "charts failed: see var/$name/log/charts.log"
+	chown -R "$WEBUSER:$WEBUSER" "$VAR/charts"
 }
 
 start_workers() {

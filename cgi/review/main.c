@@ -5,7 +5,7 @@
 static const char *const sql[ST_LIB_COUNT] = {LIB_SQL};
 
 static const struct page pages[] = {
-	{"/review/", M_GET, ui_home, NULL, WG, NULL, 0},
+	{"/review/", M_GET, ui_home, NULL, WG, home_fields, 0},
 	{"/review/queue", M_GET, ui_queue, NULL, WG, queue_fields, 0},
 	{"/review/submission", M_GET, ui_sub_get, NULL, WG, sub_fields, 0},
 	{"/review/decide", M_POST, NULL, ui_decide, WG, decide_fields, 0},
@@ -17,6 +17,7 @@ static const struct page pages[] = {
 	{"/review/unit", M_GET, ui_history, NULL, WG, history_fields, 0},
 	{"/review/audit", M_GET, ui_audit, NULL, WG, audit_fields, 0},
 	{"/review/audit.csv", M_GET, ui_audit_csv, NULL, WG, audit_fields, 0},
+	{"/review/aggregate", M_POST, NULL, ui_aggregate, WG, aggregate_fields, 0},
 /* page groups kept in their own files */
 #include "pages-refdata.inc"
 #include "pages-evidence.inc"

@@ -11,6 +11,7 @@
 #define WG (R_WG | R_WG_LEAD | R_ADMIN)
 
 /* ui-home.c */
+extern const struct field home_fields[];
 int ui_home(struct req *r);
 /* ui-queue.c */
 extern const struct field queue_fields[];
@@ -35,6 +36,10 @@ int ui_history(struct req *r);
 extern const struct field audit_fields[];
 int ui_audit(struct req *r);
 int ui_audit_csv(struct req *r);
+
+/* ui-aggregate.c */
+extern const struct field aggregate_fields[];
+int ui_aggregate(struct req *r);
 
 /* Sets the navigation every review page shows. */
 void review_nav(struct req *r, const char *active);

@@ -26,6 +26,12 @@ static const char *const sql[Q_N] = {
 };
 static struct stmt_table tab = STMT_TABLE(sql);
 
+const struct field home_fields[] = {
+	{"done", F_WORD, 0, 0, 0, "aggregate"},
+	{"period", F_INT, 1, 4294967295LL, 0, NULL},
+	{NULL, 0, 0, 0, 0, NULL},
+};
+
 void review_nav(struct req *r, const char *active)
 {
 	hset(r, "Nav.active", active);
@@ -72,6 +78,8 @@ int ui_home(struct req *r)
 
 	review_nav(r, "home");
 	r->tmpl = "review/home.cs";
+	if (r->fv[0].present)
+		hset(r, "Home.done", r->fv[0].s);
 	if ((rc = db_tab_exec(&tab, Q_ASKED, &asked, "")) != E_OK)
 		return rc;
 	if ((rc = db_tab_exec(&tab, Q_PERIODS, &res, "")) != E_OK) {

@@ -1,6 +1,7 @@
 <?cs set:Page.title = Lang.Review.home_title ?><?cs include:"header.cs" ?>
 <?cs include:"review/nav.cs" ?>
 <h1><?cs var:Lang.Review.home_title ?></h1>
+<?cs if:Home.done == "aggregate" ?><p class="ok" role="status" id="flash"><?cs var:Lang.Review.aggregate_started ?></p><?cs /if ?>
 <table class="periods">
   <caption><?cs var:Lang.Review.home_caption ?></caption>
   <thead><tr><th scope="col"><?cs var:Lang.period ?></th><th scope="col"><?cs var:Lang.due_date ?></th><th scope="col"><?cs var:Lang.status ?></th>
@@ -16,7 +17,12 @@
     <td class="num"><?cs var:p.accepted ?></td>
     <td class="num"><?cs var:p.returned ?></td>
     <td class="num"><?cs var:p.draft ?></td>
-    <td><a href="/review/completeness?period=<?cs var:p.id ?>"><?cs var:Lang.Review.see_completeness ?></a></td>
+    <td><a href="/review/completeness?period=<?cs var:p.id ?>"><?cs var:Lang.Review.see_completeness ?></a>
+      <form method="post" action="/review/aggregate" class="inline-form">
+        <input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>">
+        <input type="hidden" name="period" value="<?cs var:p.id ?>">
+        <button type="submit" class="link-button"><?cs var:Lang.Review.aggregate ?></button>
+      </form></td>
   </tr>
   <?cs /each ?>
   </tbody>
