@@ -74,3 +74,12 @@ void period_label(int kind, int year, int seq, const char *lang, char *out, size
 		break;
 	}
 }
+
+const char *form_status(const char *status, const char *on_time)
+{
+	if (status == NULL)
+		return "not_started";
+	if (strcmp(status, "submitted") == 0)
+		return (on_time && on_time[0] == '1') ? "on_time" : "late";
+	return status;
+}

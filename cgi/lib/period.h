@@ -16,4 +16,9 @@ struct ymd period_default_due(struct ymd cutoff_end, int days_after);
 /* "Quý 4/2026", "6 tháng đầu năm 2026"... in the given language ("vi"/"en") */
 void period_label(int kind, int year, int seq, const char *lang, char *out, size_t outsz);
 
+/* A unit's form as people talk about it: not_started, draft, on_time, late,
+ * returned, accepted (status NULL: no form yet; on_time "1" when submitted
+ * by the due date). */
+const char *form_status(const char *status, const char *on_time);
+
 #endif

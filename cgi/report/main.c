@@ -43,15 +43,6 @@ const char *const report_sql[ST_COUNT] = {
 	"WHERE id = ? AND version = ? AND status IN ('draft', 'returned')",
 };
 
-const char *sub_status(const char *status, const char *on_time)
-{
-	if (status == NULL)
-		return "not_started";
-	if (strcmp(status, "submitted") == 0)
-		return (on_time && on_time[0] == '1') ? "on_time" : "late";
-	return status;
-}
-
 static const struct field form_fields[] = {
 	{"period", F_INT, 1, 4294967295LL, 1, NULL},
 	{"version", F_INT, 0, 4294967295LL, 0, NULL},

@@ -21,8 +21,6 @@ enum { FF_PERIOD, FF_VERSION, FF_ACTION, FF_PROBLEMS, FF_PROPOSALS, FF_DONE };
 
 extern const char *const report_sql[ST_COUNT];
 
-/* Status of a unit's form for a period, as the officer sees it. */
-const char *sub_status(const char *status, const char *on_time);
 
 int ui_home(struct req *r);
 int ui_form_get(struct req *r);

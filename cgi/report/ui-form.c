@@ -180,7 +180,7 @@ static void put_form(struct req *r, const struct form *f, int posted)
 	hseti(r, "Form.period.year", f->year);
 	hseti(r, "Form.period.locked", f->locked);
 	hseti(r, "Form.period.open", f->is_open);
-	hset(r, "Form.status", sub_status(f->status, f->on_time));
+	hset(r, "Form.status", form_status(f->status, f->on_time));
 	hseti(r, "Form.version", f->version);
 	hseti(r, "Form.editable", editable(f));
 	if (f->review_comment && f->status && strcmp(f->status, "returned") == 0)

@@ -32,7 +32,7 @@ int ui_home(struct req *r)
 		hsetf(r, due, "Home.periods.%u.due", i);
 		hsetfi(r, dbres_int(&res, i, 5) && !dbres_int(&res, i, 6), "Home.periods.%u.open", i);
 		hsetfi(r, dbres_int(&res, i, 6), "Home.periods.%u.locked", i);
-		hsetf(r, sub_status(dbres_get(&res, i, 7), dbres_get(&res, i, 8)),
+		hsetf(r, form_status(dbres_get(&res, i, 7), dbres_get(&res, i, 8)),
 		      "Home.periods.%u.status", i);
 		if (late != NULL && atoll(late) > 0)
 			hsetf(r, late, "Home.periods.%u.days_late", i);

@@ -45,8 +45,7 @@ int ui_aggregate(struct req *r);
 void review_nav(struct req *r, const char *active);
 /* Fills Periods.N.{id,label,selected} for a period selector. */
 int review_period_choice(struct req *r, long long selected);
-/* not_started, draft, on_time, late, returned, accepted */
-const char *review_status(const char *status, const char *on_time);
+
 
 /* ---- evidence (ui-evidence.c; core in lib/evidence.c) ---- */
 extern const struct field evidence_fields[];

@@ -67,7 +67,7 @@ static int delivered(const char *st)
 
 static const char *status_of(const struct dbres *res, unsigned i, unsigned col)
 {
-	return review_status(dbres_get(res, i, col), dbres_get(res, i, col + 1));
+	return form_status(dbres_get(res, i, col), dbres_get(res, i, col + 1));
 }
 
 /* Days late, or 0: submitted after the due date, or still missing after it. */

@@ -39,15 +39,6 @@ void review_nav(struct req *r, const char *active)
 	hseti(r, "Nav.users", (r->user.roles & (R_WG_LEAD | R_ADMIN)) != 0);
 }
 
-const char *review_status(const char *status, const char *on_time)
-{
-	if (status == NULL)
-		return "not_started";
-	if (strcmp(status, "submitted") == 0)
-		return (on_time && on_time[0] == '1') ? "on_time" : "late";
-	return status;
-}
-
 int review_period_choice(struct req *r, long long selected)
 {
 	struct dbres res;

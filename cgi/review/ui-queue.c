@@ -58,7 +58,7 @@ int ui_queue(struct req *r)
 		nset(r, n, "unit", dbres_get(&res, i, 1));
 		nset(r, n, "kind", dbres_get(&res, i, 2));
 		nset(r, n, "period", label);
-		nset(r, n, "status", review_status(dbres_get(&res, i, 6), dbres_get(&res, i, 8)));
+		nset(r, n, "status", form_status(dbres_get(&res, i, 6), dbres_get(&res, i, 8)));
 		nset(r, n, "submitted_at", dbres_get(&res, i, 7));
 		nset(r, n, "submitted_by", dbres_get(&res, i, 10));
 		if (late != NULL && late[0] != '-' && strcmp(late, "0") != 0)

@@ -261,7 +261,7 @@ static int show(struct req *r, long long id)
 	hset(r, "Sub.period", label);
 	hset(r, "Sub.due", due);
 	hseti(r, "Sub.locked", s.locked);
-	hset(r, "Sub.status", review_status(s.status, s.on_time));
+	hset(r, "Sub.status", form_status(s.status, s.on_time));
 	hset(r, "Sub.raw_status", s.status);
 	hset(r, "Sub.problems", dbres_get(&s.head, 0, 12));
 	hset(r, "Sub.proposals", dbres_get(&s.head, 0, 13));

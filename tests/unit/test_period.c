@@ -38,6 +38,13 @@ void test_period(void)
 		due = period_default_due(e, 6);
 		CHECK(due.y == 2027 && due.m == 1 && due.d == 5);
 	}
+	CHECK_STR(form_status(NULL, NULL), "not_started");
+	CHECK_STR(form_status("draft", NULL), "draft");
+	CHECK_STR(form_status("submitted", "1"), "on_time");
+	CHECK_STR(form_status("submitted", "0"), "late");
+	CHECK_STR(form_status("submitted", NULL), "late");
+	CHECK_STR(form_status("returned", "1"), "returned");
+	CHECK_STR(form_status("accepted", "0"), "accepted");
 	period_label('Q', 2026, 4, "vi", label, sizeof label);
 	CHECK_STR(label, "Quý 4/2026");
 	period_label('H', 2026, 1, "vi", label, sizeof label);
