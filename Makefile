@@ -22,9 +22,12 @@ ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(if $(SAN),-fsanitize=address$(comma)und
 comma := ,
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
 
+# a program's own libraries beyond the core's
+LIBS_export = $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
-PROGRAMS = auth report review dashboard
+PROGRAMS = auth report review dashboard export
 BATCH = admin remind aggregate charts
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
@@ -47,7 +50,7 @@ $(BUILD)/libegov.a: $(LIB_OBJ)
 define PROGRAM
 $(BUILD)/egov-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/$(1)/*.c)) $(BUILD)/libegov.a
 	@echo "  LD      $$@"
-	@$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+	@$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS_$(1)) $$(LIBS)
 endef
 $(foreach p,$(PROGRAMS) $(BATCH),$(eval $(call PROGRAM,$(p))))
 

@@ -7,7 +7,7 @@ set -eu
 PKGS="build-essential pkg-config libfcgi-dev libmariadb-dev clearsilver-dev
 libsodium-dev zlib1g-dev spawn-fcgi nginx-light mariadb-server mariadb-client
 curl python3 wrk valgrind chromium chromium-driver gnuplot-nox fonts-dejavu-core
-poppler-utils"
+poppler-utils libxlsxwriter-dev python3-openpyxl time"
 
 missing=""
 for p in $PKGS; do

@@ -14,7 +14,7 @@ VAR=$ROOT/var/$name
 PORT=${PORT:-8080}
 WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-build}
-PROGRAMS="auth report review dashboard"
+PROGRAMS="auth report review dashboard export"
 WEBUSER=www-data
 DEMO_PASSWORD=${DEMO_PASSWORD:-Demo@2026}
 
@@ -54,7 +54,7 @@ write_config() {
 	# one generated password per account; keys added later are filled in too
 	umask 077
 	touch "$VAR/secrets"
-	for k in ADMIN_PW AUTH_PW REPORT_PW REVIEW_PW REMIND_PW AGGREGATE_PW DASHBOARD_PW SECRET; do
+	for k in ADMIN_PW AUTH_PW REPORT_PW REVIEW_PW REMIND_PW AGGREGATE_PW DASHBOARD_PW EXPORT_PW SECRET; do
 		grep -q "^$k=" "$VAR/secrets" || echo "$k=$(secret)" >>"$VAR/secrets"
 	done
 	umask 022
@@ -88,6 +88,9 @@ aggregate.db_user = egov_aggregate
 aggregate.db_password = $AGGREGATE_PW
 dashboard.db_user = egov_dashboard
 dashboard.db_password = $DASHBOARD_PW
+export.db_user = egov_export
+export.db_password = $EXPORT_PW
+export.db_read_timeout_s = 600
 charts_dir = $VAR/charts
 bin_dir = $ROOT/$BUILD
 aggregate_statuses = submitted,accepted
@@ -124,6 +127,7 @@ setup_data() {
 	sed -e "s/@ADMIN_PW@/$ADMIN_PW/g" -e "s/@AUTH_PW@/$AUTH_PW/g" -e "s/@REPORT_PW@/$REPORT_PW/g" \
 		-e "s/@REVIEW_PW@/$REVIEW_PW/g" -e "s/@REMIND_PW@/$REMIND_PW/g" \
 		-e "s/@AGGREGATE_PW@/$AGGREGATE_PW/g" -e "s/@DASHBOARD_PW@/$DASHBOARD_PW/g" \
+		-e "s/@EXPORT_PW@/$EXPORT_PW/g" \
 		"$ROOT/sql/grants.sql" | sql_root
 	[ -f "$VAR/.reference-loaded" ] && return 0
 	say "loading reference data"

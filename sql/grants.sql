@@ -106,4 +106,20 @@ GRANT SELECT ON egov.agg_score TO 'egov_dashboard'@'localhost';
 GRANT SELECT ON egov.agg_run TO 'egov_dashboard'@'localhost';
 GRANT SELECT ON egov.refdata_version TO 'egov_dashboard'@'localhost';
 
+-- egov-export: the working group's exports (raw data, index layouts); read-only
+-- except for its own audit rows and the session's idle clock.
+CREATE USER IF NOT EXISTS 'egov_export'@'localhost' IDENTIFIED BY '@EXPORT_PW@';
+ALTER USER 'egov_export'@'localhost' IDENTIFIED BY '@EXPORT_PW@';
+-- the session check reads unit_id, roles and active as well
+GRANT SELECT (id, login, display_name, unit_id, roles, active) ON egov.app_user TO 'egov_export'@'localhost';
+GRANT SELECT, UPDATE (last_seen) ON egov.session TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.unit TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.pillar TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.indicator TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.period TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.submission TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.figure TO 'egov_export'@'localhost';
+GRANT INSERT ON egov.audit TO 'egov_export'@'localhost';
+GRANT SELECT ON egov.refdata_version TO 'egov_export'@'localhost';
+
 FLUSH PRIVILEGES;

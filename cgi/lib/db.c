@@ -68,14 +68,18 @@ int db_setup(const char *program, const char *const *sql, int nstmts)
 
 static int try_connect(void)
 {
-	char key_user[64], key_pw[64];
-	unsigned timeout = 2, rw_timeout = 30;
+	char key_user[64], key_pw[64], key_rt[64];
+	unsigned timeout = 2, rw_timeout;
 	const char *sock = config_get("db_socket", NULL);
 	const char *host = config_get("db_host", sock ? NULL : "127.0.0.1");
 	MYSQL *m;
 
 	snprintf(key_user, sizeof key_user, "%s.db_user", db.program);
 	snprintf(key_pw, sizeof key_pw, "%s.db_password", db.program);
+	/* a program streaming large sorted results (the export) waits longer for
+	 * the first row than a page ever should: <program>.db_read_timeout_s */
+	snprintf(key_rt, sizeof key_rt, "%s.db_read_timeout_s", db.program);
+	rw_timeout = (unsigned)config_int(key_rt, 30);
 	m = mysql_init(NULL);
 	if (m == NULL)
 		return E_INTERNAL;
@@ -552,5 +556,158 @@ int db_script(const char *text, char *errbuf, size_t errsz)
 	if (rc != E_OK)
 		snprintf(errbuf, errsz, "%s", mysql_error(db.conn));
 	mysql_set_server_option(db.conn, MYSQL_OPTION_MULTI_STATEMENTS_OFF);
+	return rc;
+}
+
+/* ---- streaming ---- */
+
+/* Binds every column as text into buffers grown on truncation; calls row()
+ * for each.  Column widths from the metadata (DECIMAL(20,6) is 22 bytes, a
+ * VARCHAR(2000) of utf8mb4 8000), so a buffer seldom grows. */
+static int stream_rows(MYSQL_STMT *st, MYSQL_RES *meta, db_row_fn row, void *ctx)
+{
+	unsigned ncols = mysql_num_fields(meta);
+	MYSQL_FIELD *f = mysql_fetch_fields(meta);
+	MYSQL_BIND *b = calloc(ncols ? ncols : 1, sizeof *b);
+	unsigned long *len = calloc(ncols ? ncols : 1, sizeof *len);
+	my_bool *isnull = calloc(ncols ? ncols : 1, sizeof *isnull);
+	my_bool *trunc = calloc(ncols ? ncols : 1, sizeof *trunc);
+	char **cell = calloc(ncols ? ncols : 1, sizeof *cell);
+	int rc = E_INTERNAL, fr;
+
+	if (b == NULL || len == NULL || isnull == NULL || trunc == NULL || cell == NULL)
+		goto out;
+	for (unsigned c = 0; c < ncols; c++) {
+		unsigned long w = f[c].length < 64 ? 64 : f[c].length > 65536 ? 65536 : f[c].length;
+		b[c].buffer_type = MYSQL_TYPE_STRING;
+		b[c].buffer = malloc(w + 1);
+		b[c].buffer_length = w;
+		b[c].length = &len[c];
+		b[c].is_null = &isnull[c];
+		b[c].error = &trunc[c];
+		if (b[c].buffer == NULL)
+			goto out;
+	}
+	if (mysql_stmt_bind_result(st, b) != 0)
+		goto out;
+	while ((fr = mysql_stmt_fetch(st)) == 0 || fr == MYSQL_DATA_TRUNCATED) {
+		for (unsigned c = 0; c < ncols; c++) {
+			if (isnull[c]) {
+				cell[c] = NULL;
+				continue;
+			}
+			if (trunc[c]) {
+				/* a longer value than the column said: grow and fetch it whole */
+				char *nb = realloc(b[c].buffer, len[c] + 1);
+				MYSQL_BIND one = b[c];
+				if (nb == NULL)
+					goto out;
+				b[c].buffer = nb;
+				b[c].buffer_length = len[c];
+				one.buffer = nb;
+				one.buffer_length = len[c];
+				if (mysql_stmt_fetch_column(st, &one, c, 0) != 0 ||
+				    mysql_stmt_bind_result(st, b) != 0)
+					goto out;
+			}
+			((char *)b[c].buffer)[len[c]] = '\0';
+			cell[c] = b[c].buffer;
+		}
+		if ((rc = row(ctx, cell, len, ncols)) != 0) {
+			/* the rest of the result must be read off the wire before the
+			 * connection can be used again: free_result does that */
+			goto out;
+		}
+		rc = E_INTERNAL;
+	}
+	rc = fr == MYSQL_NO_DATA ? E_OK : E_INTERNAL;
+out:
+	if (rc == E_INTERNAL) {
+		log_msg(NULL, "db: stream fetch failed: %s", mysql_stmt_error(st));
+		if (lost(mysql_stmt_errno(st))) {
+			rc = E_DBDOWN;
+		}
+	}
+	mysql_stmt_free_result(st);
+	for (unsigned c = 0; b != NULL && c < ncols; c++)
+		free(b[c].buffer);
+	free(b);
+	free(len);
+	free(isnull);
+	free(trunc);
+	free(cell);
+	return rc;
+}
+
+int db_tab_stream(struct stmt_table *t, int st, const struct dbparam *p, int n,
+		  db_row_fn row, void *ctx)
+{
+	MYSQL_STMT *s;
+	MYSQL_BIND *b;
+	MYSQL_RES *meta;
+	my_bool is_null = 1;
+	int rc;
+
+	if (st < 0 || st >= t->n)
+		return E_INTERNAL;
+	/* prepare (and reconnect) through the ordinary path: a statement with no
+	 * result set of its own is not what this is for, so run nothing yet */
+	if ((rc = db_ensure()) != E_OK)
+		return rc;
+	if (t->st == NULL) {
+		t->st = calloc((size_t)t->n, sizeof *t->st);
+		if (t->st == NULL)
+			return E_INTERNAL;
+		t->next = db.tables;
+		db.tables = t;
+	}
+	if (t->st[st] == NULL) {
+		t->st[st] = prepare(t->sql[st], &rc);
+		if (t->st[st] == NULL) {
+			if (rc == E_DBDOWN)
+				disconnect();
+			return rc;
+		}
+	}
+	s = t->st[st];
+	if ((int)mysql_stmt_param_count(s) != n)
+		return E_INTERNAL;
+	b = calloc(n > 0 ? (size_t)n : 1, sizeof *b);
+	if (b == NULL)
+		return E_INTERNAL;
+	for (int i = 0; i < n; i++) {
+		if (p[i].type == 'i') {
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)&p[i].i;
+		} else if (p[i].type == 's' && p[i].s != NULL) {
+			b[i].buffer_type = MYSQL_TYPE_STRING;
+			b[i].buffer = (void *)p[i].s;
+			b[i].buffer_length = strlen(p[i].s);
+		} else if (p[i].type == 's') {
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			b[i].is_null = &is_null;
+		} else {
+			free(b);
+			return E_INTERNAL;
+		}
+	}
+	if (mysql_stmt_bind_param(s, b) != 0 || mysql_stmt_execute(s) != 0) {
+		unsigned e = mysql_stmt_errno(s);
+		free(b);
+		log_msg(NULL, "db: stream execute failed (%u): %s", e, mysql_stmt_error(s));
+		if (lost(e)) {
+			disconnect();
+			return E_DBDOWN;
+		}
+		return E_INTERNAL;
+	}
+	free(b);
+	meta = mysql_stmt_result_metadata(s);
+	if (meta == NULL)
+		return E_OK;
+	rc = stream_rows(s, meta, row, ctx);
+	mysql_free_result(meta);
+	if (rc == E_DBDOWN)
+		disconnect();
 	return rc;
 }

@@ -46,6 +46,16 @@ int db_execv(int st, struct dbres *res, const struct dbparam *p, int n);
  * statements are cached by text. */
 int db_exec_text(const char *sql, struct dbres *res, const struct dbparam *p, int n);
 
+/* Large results row by row: executes without storing the result on the
+ * client (no mysql_stmt_store_result), so memory stays flat however many rows
+ * come.  row() gets each row's cells (NULL is SQL NULL; valid until it
+ * returns) and returns 0 to go on or non-zero to stop (that value is then
+ * returned).  No other statement may run on the connection until it returns;
+ * no retry after a lost connection once rows have come. */
+typedef int (*db_row_fn)(void *ctx, char **cell, const unsigned long *len, unsigned ncols);
+int db_tab_stream(struct stmt_table *t, int st, const struct dbparam *p, int n,
+		  db_row_fn row, void *ctx);
+
 unsigned long long db_affected(void);
 unsigned long long db_insert_id(void);
 int db_begin(void);

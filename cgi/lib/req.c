@@ -164,24 +164,68 @@ static const char *reason(int status)
 	}
 }
 
-static void emit(struct req *r)
+/* Status line and headers; Content-Length only for a buffered answer. */
+static void head_of(struct req *r, struct buf *h, int with_length)
 {
-	struct buf h;
-
-	buf_init(&h);
-	buf_printf(&h, "Status: %d %s\r\n", r->status, reason(r->status));
-	buf_printf(&h, "Content-Type: %s\r\n",
+	buf_printf(h, "Status: %d %s\r\n", r->status, reason(r->status));
+	buf_printf(h, "Content-Type: %s\r\n",
 		   r->content_type ? r->content_type : "text/html; charset=utf-8");
-	buf_adds(&h, "Cache-Control: no-store\r\n"
+	buf_adds(h, "Cache-Control: no-store\r\n"
 		     "X-Content-Type-Options: nosniff\r\n"
 		     "X-Frame-Options: DENY\r\n"
 		     "Referrer-Policy: same-origin\r\n"
 		     "Content-Security-Policy: default-src 'none'; style-src 'self'; img-src 'self'; "
 		     "script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'\r\n");
-	buf_printf(&h, "Content-Length: %zu\r\n", r->out.len);
+	if (with_length)
+		buf_printf(h, "Content-Length: %zu\r\n", r->out.len);
 	if (r->headers.len)
-		buf_add(&h, r->headers.p, r->headers.len);
-	buf_adds(&h, "\r\n");
+		buf_add(h, r->headers.p, r->headers.len);
+	buf_adds(h, "\r\n");
+}
+
+int req_stream_begin(struct req *r, const char *content_type, const char *filename)
+{
+	struct buf h;
+	int n, len;
+
+	req_download(r, content_type, filename);
+	buf_init(&h);
+	head_of(r, &h, 0);
+	len = (int)h.len;
+	n = r->io.write(r->io.ctx, h.p, len);
+	r->streaming = 1;
+	buf_free(&h);
+	if (n != len) {
+		r->stream_cut = 1;
+		return E_INTERNAL;
+	}
+	return E_OK;
+}
+
+int req_write(struct req *r, const char *b, size_t n)
+{
+	if (r->stream_cut)
+		return -1;
+	if (r->is_head)
+		return 0;
+	while (n > 0) {
+		int k = n > (1 << 20) ? (1 << 20) : (int)n;
+		if (r->io.write(r->io.ctx, b, k) != k) {
+			r->stream_cut = 1;
+			return -1;
+		}
+		b += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static void emit(struct req *r)
+{
+	struct buf h;
+
+	buf_init(&h);
+	head_of(r, &h, 1);
 	r->io.write(r->io.ctx, h.p, (int)h.len);
 	if (r->out.len && !r->is_head)
 		r->io.write(r->io.ctx, r->out.p, (int)r->out.len);
@@ -334,8 +378,10 @@ static int dispatch(struct req *r)
 	return h(r);
 }
 
-static void handle(const struct app *app, struct io *io)
+/* Returns 1 when a streamed answer broke and the connection must be cut. */
+static int handle(const struct app *app, struct io *io)
 {
+	int cut;
 	struct req r;
 	int rc;
 
@@ -358,6 +404,16 @@ static void handle(const struct app *app, struct io *io)
 			r.lang = strcmp(lang, "en") == 0 ? "en" : "vi";
 	}
 	rc = dispatch(&r);
+	if (r.streaming) {
+		/* the headers are out: no error page any more, only the log and a cut */
+		if (rc != E_OK || r.stream_cut) {
+			db_rollback();
+			log_msg(r.id, "%s %s: streamed answer cut (error %d%s)", req_env(&r, "REQUEST_METHOD"),
+				r.path ? r.path : "?", rc, r.stream_cut ? ", client gone" : "");
+			r.stream_cut = 1;
+		}
+		goto done;
+	}
 	if (rc == E_OK && r.tmpl != NULL)
 		rc = render_page(&r);
 	if (rc == E_UNAUTH && !auth_remote_mode() && r.method == M_GET) {
@@ -374,12 +430,15 @@ static void handle(const struct app *app, struct io *io)
 	if (r.status == 303)
 		buf_reset(&r.out);
 	emit(&r);
+done:
+	cut = r.stream_cut;
 	render_end(&r);
 	form_free(r.kv, r.nkv);
 	free(r.body);
 	free(r.path);
 	buf_free(&r.headers);
 	buf_free(&r.out);
+	return cut;
 }
 
 int app_main(const struct app *app, int argc, char **argv)
@@ -420,7 +479,12 @@ int app_main(const struct app *app, int argc, char **argv)
 		io.getenv = fcgi_getenv;
 		io.ctx = &fr;
 		while (FCGX_Accept_r(&fr) >= 0) {
-			handle(app, &io);
+			if (handle(app, &io)) {
+				/* a broken stream: close without FCGI_END_REQUEST, so the
+				 * web server aborts the response instead of ending it */
+				FCGX_Free(&fr, 1);
+				continue;
+			}
 			FCGX_Finish_r(&fr);
 		}
 	}

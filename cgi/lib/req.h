@@ -119,6 +119,8 @@ struct req {
 	struct buf out;
 	const char *message;          /* message key for error pages */
 	const char *content_type;     /* NULL: text/html; else r->out is sent as it is */
+	int streaming;                /* headers sent by req_stream_begin: no r->out */
+	int stream_cut;               /* the stream broke: end the connection, no normal end */
 };
 
 /* Raw access for fields not declared in the page table (one per indicator);
@@ -134,6 +136,17 @@ void req_redirect(struct req *r, const char *location);
 /* Sends r->out as a download: Content-Disposition attachment with the name
  * made safe (ASCII fallback plus RFC 5987 UTF-8 form). */
 void req_download(struct req *r, const char *content_type, const char *filename);
+
+/* Streams a large download instead of buffering it in r->out: sends the
+ * status and headers now (no Content-Length; Content-Disposition as in
+ * req_download) and the handler then writes the body with req_write.  After
+ * this, an error code from the handler can no longer become an error page:
+ * it is logged and the connection is cut, so the client sees an incomplete
+ * download rather than a complete-looking file.  HEAD: headers only,
+ * req_write drops the bytes. */
+int req_stream_begin(struct req *r, const char *content_type, const char *filename);
+/* 0, or -1 when the client went away (the stream is then cut). */
+int req_write(struct req *r, const char *buf, size_t n);
 
 /* Parsing, exposed for tests and fuzzing. */
 int form_parse_urlencoded(const char *s, size_t len, struct kv **kv, int *n);

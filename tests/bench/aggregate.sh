@@ -393,6 +393,8 @@ if [ -n "$charts_s" ] && [ "$charts_count" -gt 0 ]; then
 	# the goal is 10 s for 150 charts: scaled to the charts this period has
 	goal "charts_s (per 150 charts)" "$(calc "$charts_s * 150 / $charts_count")" '<' 10
 fi
+# issue 5: the raw data export of the whole generated range, while it exists
+sh "$ROOT/tests/bench/export.sh" $(echo $PIDS | awk '{ print $1, $NF }') || true
 [ -z "$FAILED" ] || echo "bench: FAILED:$FAILED (see $VAR/log/bench-*.log)" >&2
 echo "(issue 4 bench: $(( $(date +%s) - T0 )) s so far, generating $(fmt "$gen_s" 0) s;" \
 	"the generated data is deleted now unless BENCH_KEEP=1)"
