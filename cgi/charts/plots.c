@@ -1086,40 +1086,45 @@ static void body_units(struct buf *gp, const struct chart *c, int fs)
 	gp_title(gp, c, fs);
 }
 
-static void body_pillar(struct buf *gp, const struct chart *c, int fs)
+/* Progress charts (pillar, unit): bars of progress against target on a
+ * 0..PROGRESS_CAP % axis, the target line, then value labels from column lab. */
+static void progress_begin(struct buf *gp, const struct chart *c, int fs)
 {
 	bar_setup(gp, c, fs);
 	buf_printf(gp, "set xtics 0,25,%g\nset format x \"%%g %%%%\"\n", PROGRESS_CAP);
 	buf_printf(gp, "plot '%s.tsv' index 1 using (%g):1:ytic(2) with dots notitle", c->base,
 		   c->xmin - 1e6);
+}
+
+static void progress_end(struct buf *gp, const struct chart *c, int fs, int lab)
+{
+	buf_printf(gp, ", \\\n  '' index 2 using 1:2 with lines lw 2.5 dt 2 lc rgb '%s' "
+		       "title columnhead(3)", C_VERMILLION);
+	buf_printf(gp, ", \\\n  '' index 1 using %d:1:%d with labels boxed left offset 0.6,0 font \",%d\" "
+		       "tc rgb '%s' notitle", lab, lab + 1, fs - 1, C_BLACK);
+	gp_title(gp, c, fs);
+}
+
+static void body_pillar(struct buf *gp, const struct chart *c, int fs)
+{
+	progress_begin(gp, c, fs);
 	if (c->series & SB_GOOD)
 		bar(gp, 1, 3, 0, 0.34, "solid 1.0 noborder", C_BLUE);
 	if (c->series & SB_BEHIND)
 		bar(gp, 1, 4, 0, 0.34, "pattern 4 border", C_ORANGE);
-	buf_printf(gp, ", \\\n  '' index 2 using 1:2 with lines lw 2.5 dt 2 lc rgb '%s' "
-		       "title columnhead(3)", C_VERMILLION);
-	buf_printf(gp, ", \\\n  '' index 1 using 5:1:6 with labels boxed left offset 0.6,0 font \",%d\" "
-		       "tc rgb '%s' notitle", fs - 1, C_BLACK);
-	gp_title(gp, c, fs);
+	progress_end(gp, c, fs, 5);
 }
 
 static void body_unit(struct buf *gp, const struct chart *c, int fs)
 {
-	bar_setup(gp, c, fs);
-	buf_printf(gp, "set xtics 0,25,%g\nset format x \"%%g %%%%\"\n", PROGRESS_CAP);
-	buf_printf(gp, "plot '%s.tsv' index 1 using (%g):1:ytic(2) with dots notitle", c->base,
-		   c->xmin - 1e6);
+	progress_begin(gp, c, fs);
 	if (c->series & SB_GOOD)
 		bar(gp, 1, 3, 0.19, 0.17, "solid 1.0 noborder", C_BLUE);
 	if (c->series & SB_BEHIND)
 		bar(gp, 1, 4, 0.19, 0.17, "pattern 4 border", C_ORANGE);
 	if (c->series & SB_CITY)
 		bar(gp, 1, 5, -0.19, 0.17, "solid 0.35 border", C_BLACK);
-	buf_printf(gp, ", \\\n  '' index 2 using 1:2 with lines lw 2.5 dt 2 lc rgb '%s' "
-		       "title columnhead(3)", C_VERMILLION);
-	buf_printf(gp, ", \\\n  '' index 1 using 6:1:7 with labels boxed left offset 0.6,0 font \",%d\" "
-		       "tc rgb '%s' notitle", fs - 1, C_BLACK);
-	gp_title(gp, c, fs);
+	progress_end(gp, c, fs, 6);
 }
 
 static void body_ranking(struct buf *gp, const struct chart *c, int fs)
