@@ -7,7 +7,8 @@ set -eu
 PKGS="build-essential pkg-config libfcgi-dev libmariadb-dev clearsilver-dev
 libsodium-dev zlib1g-dev spawn-fcgi nginx-light mariadb-server mariadb-client
 curl python3 wrk valgrind chromium chromium-driver gnuplot-nox fonts-dejavu-core
-poppler-utils libxlsxwriter-dev python3-openpyxl time"
+poppler-utils libxlsxwriter-dev python3-openpyxl time libzip-dev libexpat1-dev
+python3-icalendar libreoffice-writer-nogui libreoffice-calc-nogui"
 
 missing=""
 for p in $PKGS; do

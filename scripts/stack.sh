@@ -15,6 +15,8 @@ PORT=${PORT:-8080}
 WORKERS=${WORKERS:-2}
 BUILD=${BUILD:-build}
 PROGRAMS="auth report review dashboard export"
+# one MariaDB account per program (sql/grants.sql, sql/grants.d/*.sql)
+ACCOUNTS="admin auth report review remind aggregate dashboard export quarterly"
 WEBUSER=www-data
 DEMO_PASSWORD=${DEMO_PASSWORD:-Demo@2026}
 
@@ -50,11 +52,19 @@ start_db() {
 
 secret() { head -c 18 /dev/urandom | base64 | tr '+/' 'xy'; }
 
+# "prog.db_user = egov_prog" and its password, for every account
+account_conf() {
+	for a in $ACCOUNTS; do
+		pw=$(grep "^$(echo "$a" | tr a-z A-Z)_PW=" "$VAR/secrets" | cut -d= -f2-)
+		printf '%s.db_user = egov_%s\n%s.db_password = %s\n' "$a" "$a" "$a" "$pw"
+	done
+}
+
 write_config() {
 	# one generated password per account; keys added later are filled in too
 	umask 077
 	touch "$VAR/secrets"
-	for k in ADMIN_PW AUTH_PW REPORT_PW REVIEW_PW REMIND_PW AGGREGATE_PW DASHBOARD_PW EXPORT_PW SECRET; do
+	for k in $(for a in $ACCOUNTS; do echo "$a" | tr a-z A-Z; done | sed 's/$/_PW/') SECRET; do
 		grep -q "^$k=" "$VAR/secrets" || echo "$k=$(secret)" >>"$VAR/secrets"
 	done
 	umask 022
@@ -74,22 +84,7 @@ session_max_s = 43200
 login_max_failures = 5
 login_lockout_s = 900
 due_days_after_cutoff = 6
-admin.db_user = egov_admin
-admin.db_password = $ADMIN_PW
-auth.db_user = egov_auth
-auth.db_password = $AUTH_PW
-report.db_user = egov_report
-report.db_password = $REPORT_PW
-review.db_user = egov_review
-review.db_password = $REVIEW_PW
-remind.db_user = egov_remind
-remind.db_password = $REMIND_PW
-aggregate.db_user = egov_aggregate
-aggregate.db_password = $AGGREGATE_PW
-dashboard.db_user = egov_dashboard
-dashboard.db_password = $DASHBOARD_PW
-export.db_user = egov_export
-export.db_password = $EXPORT_PW
+$(account_conf)
 export.db_read_timeout_s = 600
 charts_dir = $VAR/charts
 bin_dir = $ROOT/$BUILD
@@ -124,17 +119,24 @@ setup_data() {
 		ALTER USER 'egov_admin'@'localhost' IDENTIFIED BY '$ADMIN_PW';
 		GRANT ALL PRIVILEGES ON egov.* TO 'egov_admin'@'localhost'"
 	admin migrate "$ROOT/sql/migrations"
-	sed -e "s/@ADMIN_PW@/$ADMIN_PW/g" -e "s/@AUTH_PW@/$AUTH_PW/g" -e "s/@REPORT_PW@/$REPORT_PW/g" \
-		-e "s/@REVIEW_PW@/$REVIEW_PW/g" -e "s/@REMIND_PW@/$REMIND_PW/g" \
-		-e "s/@AGGREGATE_PW@/$AGGREGATE_PW/g" -e "s/@DASHBOARD_PW@/$DASHBOARD_PW/g" \
-		-e "s/@EXPORT_PW@/$EXPORT_PW/g" \
-		"$ROOT/sql/grants.sql" | sql_root
+	subst=""
+	for a in $ACCOUNTS; do
+		k=$(echo "$a" | tr a-z A-Z)_PW
+		subst="$subst -e s/@$k@/$(grep "^$k=" "$VAR/secrets" | cut -d= -f2-)/g"
+	done
+	# shellcheck disable=SC2086
+	cat "$ROOT/sql/grants.sql" "$ROOT"/sql/grants.d/*.sql 2>/dev/null | sed $subst | sql_root
 	[ -f "$VAR/.reference-loaded" ] && return 0
 	say "loading reference data"
 	admin import-pillars "$ROOT/sql/reference/pillars.csv"
 	admin import-units "$ROOT/sql/reference/units.csv"
 	admin import-indicators "$ROOT/sql/reference/indicators.csv"
 	admin run-sql "$ROOT/sql/reference/rules_targets.sql"
+	# further reference sets (national indices' criteria and mappings, ...)
+	for f in "$ROOT"/sql/reference/*.sql; do
+		case $f in */rules_targets.sql) continue ;; esac
+		admin run-sql "$f"
+	done
 	touch "$VAR/.reference-loaded"
 	[ "${DEMO:-1}" = 1 ] || return 0
 	say "loading demo data"
@@ -152,10 +154,18 @@ canbo.noivu|Trần Văn Minh (cán bộ Sở Nội vụ)|S-NOIVU|officer
 canbo.lechan|Phạm Thu Hà (cán bộ UBND phường Lê Chân)|P-LECHAN|officer
 totonghop|Lê Quang Huy (Tổ công tác giúp việc)|S-KHCN|wg,wg_lead
 photruongban|Vũ Đức Thắng (Phó Trưởng ban)|-|deputy
+truongban|Nguyễn Văn Tùng (Trưởng ban)|-|head
+giamdoc.noivu|Đỗ Thị Hương (Giám đốc Sở Nội vụ)|S-NOIVU|member,unit_head
+chutich.hongbang|Bùi Văn Nam (Chủ tịch UBND phường Hồng Bàng)|P-HONGBANG|member,unit_head
 quantri|Quản trị hệ thống|-|admin
 USERS
 	admin run-sql "$ROOT/sql/demo/figures.sql"
-	if [ -f "$ROOT/sql/demo/history.sql" ]; then admin run-sql "$ROOT/sql/demo/history.sql"; fi
+	admin run-sql "$ROOT/sql/demo/history.sql"
+	# further demo sets (meetings, directions, the annual plan, ...)
+	for f in "$ROOT"/sql/demo/*.sql; do
+		case $f in */figures.sql | */history.sql | */check.sql) continue ;; esac
+		admin run-sql "$f"
+	done
 	# the figures the dashboard shows, and their charts
 	say "aggregating and drawing the charts"
 	EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-aggregate" --all >"$VAR/log/aggregate.log" 2>&1 ||
@@ -229,6 +239,9 @@ start)
     canbo.noivu      officer, Sở Nội vụ (department)
     totonghop        working group
     photruongban     deputy head of the committee
+    truongban        head of the committee
+    giamdoc.noivu    committee member, director of Sở Nội vụ
+    chutich.hongbang committee member, chair of UBND phường Hồng Bàng
     quantri          administrator
   Stop with: make stop
 INFO

@@ -263,7 +263,7 @@ static int read_password(char *out, size_t n)
 
 static int valid_roles(const char *roles)
 {
-	static const char *const known = ",officer,unit_head,wg,wg_lead,deputy,head,admin,";
+	static const char *const known = ",officer,unit_head,wg,wg_lead,deputy,head,admin,member,";
 	char tok[32];
 
 	for (const char *p = roles; *p;) {

@@ -16,9 +16,10 @@ enum role {
 	R_WG_LEAD = 1 << 3,
 	R_DEPUTY = 1 << 4,
 	R_HEAD = 1 << 5,
-	R_ADMIN = 1 << 6
+	R_ADMIN = 1 << 6,
+	R_MEMBER = 1 << 7     /* a committee member (director of a department, chair of a district) */
 };
-#define R_ANY_USER 0x7f
+#define R_ANY_USER 0xff
 
 enum ftype {
 	F_INT,    /* decimal integer within [min, max] */

@@ -26,11 +26,11 @@
 #define ID_MAX 4294967295LL
 #define PW_MIN 8
 #define PW_MAX 128
-#define NROLES 7
+#define NROLES 8
 
 /* The app_user.roles SET in its order: bit i is enum role's 1 << i. */
 static const char *const role_name[NROLES] = {"officer", "unit_head", "wg", "wg_lead",
-					      "deputy", "head", "admin"};
+					      "deputy", "head", "admin", "member"};
 
 enum {
 	Q_LIST, Q_GET, Q_LOCK, Q_UNITS, Q_UNIT, Q_INSERT, Q_UPDATE, Q_ACTIVE, Q_KILL, Q_PW, Q_N

@@ -21,7 +21,7 @@
   <fieldset id="f_roles" tabindex="-1"<?cs if:E.roles ?> class="has-error" aria-describedby="e_roles"<?cs /if ?>>
     <legend><?cs var:Lang.RefData.L.roles ?><?cs call:rd_req(1) ?></legend>
     <?cs call:rd_role("officer") ?><?cs call:rd_role("unit_head") ?><?cs call:rd_role("wg") ?><?cs call:rd_role("wg_lead") ?>
-    <?cs call:rd_role("deputy") ?><?cs call:rd_role("head") ?><?cs call:rd_role("admin") ?>
+    <?cs call:rd_role("deputy") ?><?cs call:rd_role("head") ?><?cs call:rd_role("admin") ?><?cs call:rd_role("member") ?>
     <?cs call:rd_error("roles") ?>
   </fieldset>
 <?cs /def ?>
