@@ -23,12 +23,13 @@ comma := ,
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
 
 # a program's own libraries beyond the core's
-LIBS_export = $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+LIBS_export = $(shell pkg-config --libs xlsxwriter libzip 2>/dev/null || echo -lxlsxwriter -lzip)
+LIBS_report = $(shell pkg-config --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
 
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 PROGRAMS = auth report review dashboard export
-BATCH = admin remind aggregate charts
+BATCH = admin remind aggregate charts quarterly
 BINS = $(PROGRAMS:%=$(BUILD)/egov-%) $(BATCH:%=$(BUILD)/egov-%)
 UNIT_TESTS = $(BUILD)/test-unit $(BUILD)/fuzz-replay
 FUZZ_SECONDS ?= 300

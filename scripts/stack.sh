@@ -90,6 +90,7 @@ charts_dir = $VAR/charts
 bin_dir = $ROOT/$BUILD
 aggregate_statuses = submitted,accepted
 evidence_dir = $VAR/evidence
+reports_dir = $VAR/reports
 evidence_max_bytes = 10485760
 evidence_quota_bytes = 209715200
 jump_share = 0.5
@@ -102,7 +103,9 @@ CONF
 	touch "$VAR/log/egov.log"
 	chown "$WEBUSER" "$VAR/log/egov.log"
 	# evidence lives outside the web root, writable by the workers only
-	mkdir -p "$VAR/evidence" "$VAR/outbox" "$VAR/charts"
+	mkdir -p "$VAR/evidence" "$VAR/outbox" "$VAR/charts" "$VAR/reports"
+	# the quarterly report documents, written by egov-quarterly started from /review/
+	chown "$WEBUSER:$WEBUSER" "$VAR/reports"
 	# the working group may recompute a period from its pages: the workers write charts
 	chown "$WEBUSER:$WEBUSER" "$VAR/charts"
 	chown "$WEBUSER:$WEBUSER" "$VAR/evidence"

@@ -150,4 +150,6 @@ int load_best(struct req *r, const struct dperiod *p, const char *pillar);   /* 
 int load_ranking(struct req *r, const struct dperiod *p);            /* Dash.ranking, Dash.rcols, Dash.rkinds */
 int load_status(struct req *r, const struct dperiod *p);             /* Dash.status, Dash.scols */
 
+#include "meetings.h"
+#include "directions.h"
 #endif

@@ -15,6 +15,8 @@ static const struct page pages[] = {
 	{"/dashboard/chart", M_GET, ui_chart, NULL, DASH, chart_fields, 0},
 	{"/dashboard/briefing", M_GET, ui_briefing, NULL, DASH, briefing_fields, 0},
 	{"/dashboard/csv", M_GET, ui_csv, NULL, DASH, csv_fields, 0},
+#include "pages-meetings.inc"
+#include "pages-directions.inc"
 	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 

@@ -61,4 +61,8 @@ int ui_raw_xlsx(struct req *r);
 int cli_is_command(const char *arg);
 int cli_main(int argc, char **argv);
 
+#include "index.h"
+#include "ranking.h"
+#include "plan.h"
+#include "template.h"
 #endif

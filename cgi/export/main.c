@@ -9,6 +9,10 @@ static const struct page pages[] = {
 	{"/export/", M_GET, ui_home, NULL, EXPORT_ROLES, home_fields, 0},
 	{"/export/raw.csv", M_GET, ui_raw_csv, NULL, EXPORT_ROLES, raw_fields, 0},
 	{"/export/raw.xlsx", M_GET, ui_raw_xlsx, NULL, EXPORT_ROLES, raw_fields, 0},
+#include "pages-index.inc"
+#include "pages-ranking.inc"
+#include "pages-plan.inc"
+#include "pages-template.inc"
 	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 

@@ -58,6 +58,9 @@ static const struct page pages[] = {
 	{"/report/", M_GET, ui_home, NULL, OFFICERS, NULL, 0},
 	{"/report/form", M_GET | M_POST, ui_form_get, ui_form_post, OFFICERS, form_fields, 0},
 #include "pages-evidence.inc"
+#include "pages-import.inc"
+#include "pages-meetings.inc"
+#include "pages-directions.inc"
 	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 

@@ -36,4 +36,7 @@ int ui_evidence_delete(struct req *r);   /* POST /report/evidence-delete */
 int evidence_form(struct req *r, long long sub_id);
 /* ---- end of evidence ---- */
 
+#include "import.h"
+#include "meetings.h"
+#include "directions.h"
 #endif

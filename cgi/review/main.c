@@ -21,6 +21,11 @@ static const struct page pages[] = {
 /* page groups kept in their own files */
 #include "pages-refdata.inc"
 #include "pages-evidence.inc"
+#include "pages-indices.inc"
+#include "pages-meetings.inc"
+#include "pages-directions.inc"
+#include "pages-commendation.inc"
+#include "pages-quarterly.inc"
 	{NULL, 0, NULL, NULL, 0, NULL, 0},
 };
 

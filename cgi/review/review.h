@@ -52,4 +52,9 @@ extern const struct field evidence_fields[];
 int ui_evidence_get(struct req *r);   /* GET /review/evidence?id= : download, any unit */
 /* ---- end of evidence ---- */
 
+#include "indices.h"
+#include "meetings.h"
+#include "directions.h"
+#include "commendation.h"
+#include "quarterly.h"
 #endif

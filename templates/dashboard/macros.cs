@@ -17,6 +17,8 @@
   <a href="/dashboard/?period=<?cs var:Dash.period.id ?>"<?cs if:Nav.active == "overview" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Dash.nav_overview ?></a>
   <a href="/dashboard/ranking?period=<?cs var:Dash.period.id ?>"<?cs if:Nav.active == "ranking" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Dash.nav_ranking ?></a>
   <a href="/dashboard/timeliness?period=<?cs var:Dash.period.id ?>"<?cs if:Nav.active == "timeliness" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Dash.nav_timeliness ?></a>
+  <a href="/dashboard/meetings"<?cs if:Nav.active == "meetings" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Dash.nav_meetings ?></a>
+  <a href="/dashboard/directions"<?cs if:Nav.active == "directions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Dash.nav_directions ?></a>
   <?cs if:Dash.period.briefing ?><a class="briefing" href="/dashboard/briefing?period=<?cs var:Dash.period.id ?>"><?cs var:Lang.Dash.briefing ?></a><?cs /if ?>
 </nav>
 <?cs if:subcount(Dash.pillars) > 0 ?>

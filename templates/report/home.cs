@@ -1,5 +1,10 @@
 <?cs set:Page.title = Lang.report_home_title ?><?cs include:"header.cs" ?>
 <h1><?cs var:Lang.report_home_title ?></h1>
+<nav class="subnav" aria-label="<?cs var:Lang.report_nav ?>">
+  <a href="/report/" aria-current="page"><?cs var:Lang.report_nav_forms ?></a>
+  <a href="/report/directions"><?cs var:Lang.report_nav_directions ?></a>
+  <a href="/report/meetings"><?cs var:Lang.report_nav_meetings ?></a>
+</nav>
 <?cs if:Home.no_unit ?>
 <p class="notice"><?cs var:Lang.no_unit ?></p>
 <?cs elif:subcount(Home.periods) == 0 ?>

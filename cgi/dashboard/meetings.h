@@ -1,0 +1,6 @@
+/* meetings and attendance, read only (ui-meetings.c): declarations */
+#ifndef EGOV_DASHBOARD_MEETINGS_H
+#define EGOV_DASHBOARD_MEETINGS_H
+#include "../lib/req.h"
+
+#endif
