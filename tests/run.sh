@@ -13,6 +13,9 @@ export TEST_BASE="http://127.0.0.1:$TEST_PORT"
 export TEST_ROOT="$ROOT"
 export EGOV_CONFIG="$TEST_VAR/egov.conf"
 SUITES=${SUITES:-"unit integration browser sanitizers"}
+# Debian's interpreter: the test modules (openpyxl, icalendar) are Debian packages
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 mkdir -p "$ROOT/var"
 OUT=$(mktemp)
 trap 'rm -f "$OUT"' EXIT
@@ -46,7 +49,7 @@ for s in $SUITES; do
 			touch "$TEST_VAR/.up"
 		fi
 		for t in tests/$s/test_*.py; do
-			[ -f "$t" ] && run_suite "$t" python3 "$t"
+			[ -f "$t" ] && run_suite "$t" "$PY" "$t"
 		done
 		;;
 	sanitizers)
