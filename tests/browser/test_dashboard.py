@@ -13,20 +13,17 @@ $TEST_VAR/browser-dashboard-indicator.png.  If Chromium cannot start at all
 the suite prints "SKIP browser/dashboard: why" instead of failing."""
 
 import os
-import signal
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "integration"))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from journey import Journey  # noqa: E402
 
 import dash_fixture as fx  # noqa: E402
 import egov  # noqa: E402
-from egov import check, ensure_user, test  # noqa: E402
-from webdriver import ENTER, Driver, Unavailable  # noqa: E402
+from egov import check, ensure_user  # noqa: E402
+from webdriver import ENTER  # noqa: E402
 
-sys.argv[0] = "browser"
 
 BASE = "http://127.0.0.1:%d" % egov.BASE_PORT
 LOGIN = "browser.deputy"
@@ -36,33 +33,12 @@ BUDGET = 90
 SHOT = os.path.join(egov.VAR, "browser-dashboard.png")
 SHOT_IND = os.path.join(egov.VAR, "browser-dashboard-indicator.png")
 
-S = {}
-D = None
+J = Journey("browser", BUDGET, WAIT)
+S, D, need, step = J.S, J.D, J.need, J.step
 
 # every <img> of the page: finished loading, and with its natural size
 IMAGES_JS = """return Array.from(document.images).map(function (i) {
   return {src: i.getAttribute('src'), complete: i.complete, w: i.naturalWidth, alt: i.alt}; });"""
-
-
-def need(*keys):
-    check("out_of_time" not in S, "the test ran out of time (%d s)" % BUDGET)
-    for k in keys:
-        check(k in S, "an earlier step failed (no %s)" % k)
-
-
-def step(fn):
-    def wrapped():
-        try:
-            fn()
-        except Exception:
-            if "out_of_time" not in S:
-                try:
-                    D.screenshot(os.path.join(egov.VAR, "browser-dashboard-failure.png"))
-                except Exception:
-                    pass
-            raise
-    wrapped.__name__ = fn.__name__
-    return test(wrapped)
 
 
 def images_loaded(min_count=0):
@@ -158,33 +134,5 @@ def dashboard_another_period():
     check("không thành công" in D.find("main").text, "the failed run of Q3 is not announced")
 
 
-def out_of_time(signum, frame):
-    S["out_of_time"] = True
-    raise AssertionError("the dashboard test took more than %d s" % BUDGET)
-
-
-def terminated(signum, frame):
-    raise SystemExit(128 + signum)
-
-
-def main():
-    global D
-    signal.signal(signal.SIGTERM, terminated)
-    signal.signal(signal.SIGINT, terminated)
-    try:
-        D = Driver.start(timeout=WAIT, log_dir=os.path.join(egov.VAR, "log"))
-    except Unavailable as e:
-        print("SKIP browser/dashboard: %s" % str(e).replace("\n", " ")[:300], flush=True)
-        sys.exit(0)
-    try:
-        D.set_window(1280, 900)
-        signal.signal(signal.SIGALRM, out_of_time)
-        signal.alarm(BUDGET)
-        egov.run()
-    finally:
-        signal.alarm(0)
-        D.close()
-
-
 if __name__ == "__main__":
-    main()
+    J.main(window=(1280, 900))

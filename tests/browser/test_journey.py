@@ -12,20 +12,16 @@ $TEST_VAR/browser-form.png.  If Chromium cannot start at all the suite prints
 
 import os
 import re
-import signal
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "integration"))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from journey import Journey, alive  # noqa: E402
 
 import egov  # noqa: E402
-from egov import admin, check, period_id, sql, test  # noqa: E402
-from webdriver import ENTER, Driver, Unavailable  # noqa: E402
+from egov import admin, check, period_id, sql  # noqa: E402
+from webdriver import ENTER  # noqa: E402
 
-# the harness names tests after sys.argv[0]: make them "browser/<test>"
-sys.argv[0] = "browser"
 
 BASE = "http://127.0.0.1:%d" % egov.BASE_PORT
 LOGIN = "browser.officer"
@@ -57,30 +53,8 @@ TEXT = "Kế hoạch số 12/KH-SNV ngày 15/01/2031 về chuyển đổi số n
 PROBLEMS = "Đường truyền tại bộ phận một cửa còn chậm."
 PROPOSALS = "Đề nghị bổ sung kinh phí nâng cấp đường truyền."
 
-S = {}                          # state shared by the steps, in order
-D = None                        # the browser (webdriver.Driver)
-
-
-def need(*keys):
-    check("out_of_time" not in S, "the journey ran out of time (%d s)" % BUDGET)
-    for k in keys:
-        check(k in S, "an earlier step failed (no %s)" % k)
-
-
-def step(fn):
-    """@test, plus a screenshot of the page when the step fails."""
-    def wrapped():
-        try:
-            fn()
-        except Exception:
-            if "out_of_time" not in S:
-                try:
-                    D.screenshot(os.path.join(egov.VAR, "browser-failure.png"))
-                except Exception:
-                    pass
-            raise
-    wrapped.__name__ = fn.__name__
-    return test(wrapped)
+J = Journey("browser", BUDGET, WAIT)
+S, D, need, step = J.S, J.D, J.need, J.step
 
 
 def num_range(meta):
@@ -245,7 +219,7 @@ def save_draft():
     need("typed")
     old = D.find("#form-status")
     D.find("#btn-save").click()
-    D.wait("the page after saving", lambda: not _alive(old), WAIT)
+    D.wait("the page after saving", lambda: not alive(old), WAIT)
     flash = D.wait_find("#flash", WAIT)
     errors = D.find_all("#error-summary")
     check(not errors, "errors after saving: %s" % (errors and errors[0].text.replace("\n", "; ")))
@@ -264,7 +238,7 @@ def submit_on_time():
     need("saved")
     old = D.find("#form-status")
     D.find("#btn-submit").click()
-    D.wait("the page after submitting", lambda: not _alive(old), WAIT)
+    D.wait("the page after submitting", lambda: not alive(old), WAIT)
     status = D.wait_find("#form-status", WAIT)
     errors = D.find_all("#error-summary")
     check(not errors, "errors after submitting: %s" % (errors and errors[0].text.replace("\n", "; ")))
@@ -306,41 +280,5 @@ def stored_in_database():
         check(figs[c][1] == TEXT, "%s text stored as %r" % (c, figs[c][1]))
 
 
-def _alive(el):
-    """False once el belongs to a page that has been replaced."""
-    try:
-        el.tag
-        return True
-    except Exception:
-        return False
-
-
-def out_of_time(signum, frame):
-    S["out_of_time"] = True
-    raise AssertionError("the journey took more than %d s" % BUDGET)
-
-
-def terminated(signum, frame):
-    raise SystemExit(128 + signum)      # the finally below still closes the browser
-
-
-def main():
-    global D
-    signal.signal(signal.SIGTERM, terminated)
-    signal.signal(signal.SIGINT, terminated)
-    try:
-        D = Driver.start(timeout=WAIT, log_dir=os.path.join(egov.VAR, "log"))
-    except Unavailable as e:
-        print("SKIP browser/journey: %s" % str(e).replace("\n", " ")[:300], flush=True)
-        sys.exit(0)
-    try:
-        signal.signal(signal.SIGALRM, out_of_time)
-        signal.alarm(BUDGET)
-        egov.run()
-    finally:
-        signal.alarm(0)
-        D.close()
-
-
 if __name__ == "__main__":
-    main()
+    J.main()

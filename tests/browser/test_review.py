@@ -13,19 +13,15 @@ Chromium cannot start at all the suite prints "SKIP browser-review: why"."""
 
 import os
 import re
-import signal
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "integration"))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from journey import Journey  # noqa: E402
 
 import egov  # noqa: E402
-from egov import Client, check, complete_values, ensure_period, ensure_user, sql, test  # noqa: E402
-from webdriver import ENTER, Driver, Unavailable  # noqa: E402
+from egov import Client, check, complete_values, ensure_period, ensure_user, sql  # noqa: E402
+from webdriver import ENTER  # noqa: E402
 
-# the harness names tests after sys.argv[0]: make them "browser-review/<test>"
-sys.argv[0] = "browser-review"
 
 BASE = "http://127.0.0.1:%d" % egov.BASE_PORT
 LOGIN = "rv.browser"
@@ -38,47 +34,8 @@ COMMENT = "Đề nghị bổ sung số liệu DVC-TT và gửi lại trước ng
 WAIT = 15                       # seconds, the bound of every wait
 BUDGET = 55                     # seconds for the whole journey
 
-S = {}                          # state shared by the steps, in order
-D = None                        # the browser (webdriver.Driver)
-
-
-def need(*keys):
-    check("out_of_time" not in S, "the journey ran out of time (%d s)" % BUDGET)
-    for k in keys:
-        check(k in S, "an earlier step failed (no %s)" % k)
-
-
-def step(fn):
-    """@test, plus a screenshot of the page when the step fails."""
-    def wrapped():
-        try:
-            fn()
-        except Exception:
-            if "out_of_time" not in S:
-                try:
-                    D.screenshot(os.path.join(egov.VAR, "browser-review-failure.png"))
-                except Exception:
-                    pass
-            raise
-    wrapped.__name__ = fn.__name__
-    return test(wrapped)
-
-
-def _alive(el):
-    """False once el belongs to a page that has been replaced."""
-    try:
-        el.tag
-        return True
-    except Exception:
-        return False
-
-
-def click_and_wait(el, what):
-    """Clicks el (a link or a button) and waits for the next page."""
-    old = D.find("main")
-    el.click()
-    D.wait(what, lambda: not _alive(old), WAIT)
-    D.wait_find("main h1", WAIT)
+J = Journey("browser-review", BUDGET, WAIT)
+S, D, need, step = J.S, J.D, J.need, J.step
 
 
 def submission(sid):
@@ -135,10 +92,10 @@ def login_with_keyboard():
 
 def filter_queue_to_the_period():
     nav = D.wait_find('nav.subnav a[href="/review/queue"]', WAIT)
-    click_and_wait(nav, "the queue")
+    J.click_and_wait(nav, "the queue")
     D.find('#f-period option[value="%d"]' % S["period"]).click()
     D.find('#f-status option[value="submitted"]').click()
-    click_and_wait(D.find("form.filters button[type=submit]"), "the filtered queue")
+    J.click_and_wait(D.find("form.filters button[type=submit]"), "the filtered queue")
     check("period=%d" % S["period"] in D.url, "the filter is not applied: %s" % D.url)
     return [re.search(r"id=(\d+)", a.attr("href")).group(1)
             for a in D.find_all('table.queue a[href^="/review/submission?id="]')]
@@ -156,10 +113,10 @@ def queue_lists_the_two_forms_oldest_first():
 def open_the_first_and_accept_it():
     need("queue")
     first = D.find('table.queue a[href="/review/submission?id=%d"]' % S["ids"][0])
-    click_and_wait(first, "the first form")
+    J.click_and_wait(first, "the first form")
     status = D.wait_find("#sub-status", WAIT)
     check(status.text == "Đã gửi đúng hạn", "status of the first form: %r" % status.text)
-    click_and_wait(D.find("#btn-accept"), "the page after accepting")
+    J.click_and_wait(D.find("#btn-accept"), "the page after accepting")
     flash = D.wait_find("#flash", WAIT)
     check(flash.text == "Đã chấp nhận báo cáo.", "flash after accepting: %r" % flash.text)
     check(D.find("#sub-status").text == "Đã chấp nhận", "status after accepting: %r" % D.find("#sub-status").text)
@@ -173,10 +130,10 @@ def open_the_next_and_return_it_with_a_comment():
     ids = filter_queue_to_the_period()
     want = [str(S["ids"][1])] if "accepted" in S else [str(i) for i in S["ids"]]
     check(ids == want, "queue after accepting: %r, want %r" % (ids, want))
-    click_and_wait(D.find('table.queue a[href="/review/submission?id=%d"]' % S["ids"][1]), "the second form")
+    J.click_and_wait(D.find('table.queue a[href="/review/submission?id=%d"]' % S["ids"][1]), "the second form")
     D.wait_find("#btn-return", WAIT)
     # without a comment: refused, and said so
-    click_and_wait(D.find("#btn-return"), "the page after returning without a comment")
+    J.click_and_wait(D.find("#btn-return"), "the page after returning without a comment")
     err = D.wait_find("#sub-error", WAIT)
     check("hãy ghi ý kiến" in err.text, "no message for a missing comment: %r" % err.text)
     check(submission(S["ids"][1])[0] == "submitted", "returned without a comment")
@@ -185,7 +142,7 @@ def open_the_next_and_return_it_with_a_comment():
     box.click()
     box.send_keys(COMMENT)
     check(box.prop("value") == COMMENT, "the comment box holds %r" % box.prop("value"))
-    click_and_wait(D.find("#btn-return"), "the page after returning")
+    J.click_and_wait(D.find("#btn-return"), "the page after returning")
     flash = D.wait_find("#flash", WAIT)
     check(flash.text == "Đã trả lại báo cáo cho đơn vị kèm ý kiến.", "flash after returning: %r" % flash.text)
     check(D.find("#sub-status").text == "Bị trả lại", "status after returning: %r" % D.find("#sub-status").text)
@@ -204,32 +161,5 @@ def both_decisions_stored_in_the_database():
     check(acts == [[str(S["ids"][0]), "accept"], [str(S["ids"][1]), "return"]], "audit: %r" % acts)
 
 
-def out_of_time(signum, frame):
-    S["out_of_time"] = True
-    raise AssertionError("the journey took more than %d s" % BUDGET)
-
-
-def terminated(signum, frame):
-    raise SystemExit(128 + signum)      # the finally below still closes the browser
-
-
-def main():
-    global D
-    signal.signal(signal.SIGTERM, terminated)
-    signal.signal(signal.SIGINT, terminated)
-    try:
-        D = Driver.start(timeout=WAIT, log_dir=os.path.join(egov.VAR, "log"))
-    except Unavailable as e:
-        print("SKIP browser-review: %s" % str(e).replace("\n", " ")[:300], flush=True)
-        sys.exit(0)
-    try:
-        signal.signal(signal.SIGALRM, out_of_time)
-        signal.alarm(BUDGET)
-        egov.run()
-    finally:
-        signal.alarm(0)
-        D.close()
-
-
 if __name__ == "__main__":
-    main()
+    J.main()
