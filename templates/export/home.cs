@@ -32,4 +32,9 @@
 </form>
 <?cs /if ?>
 </section>
+<p><a href="/export/ranking" id="link-ranking"><?cs var:Lang.Ranking.title ?></a></p>
+<section aria-labelledby="index-h">
+<h2 id="index-h"><?cs var:Lang.ExportIndex.title ?></h2>
+<p><a href="/export/index" id="index-link"><?cs var:Lang.ExportIndex.link ?></a></p>
+</section>
 <?cs include:"footer.cs" ?>
