@@ -3,4 +3,8 @@
 #define EGOV_REPORT_IMPORT_H
 #include "../lib/req.h"
 
+extern const struct field import_fields[];
+/* POST /report/import: multipart csrf, period, version, file */
+int ui_import_post(struct req *r);
+
 #endif

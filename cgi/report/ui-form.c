@@ -1,5 +1,7 @@
 /* /report/form: one unit's form for one period.  GET shows it; POST saves a
- * draft or submits.  The unit always comes from the session. */
+ * draft or submits.  The unit always comes from the session.  A filled-in
+ * XLSX template (ui-import.c) is saved through form_apply too, so a file
+ * meets exactly the rules of the page. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "report.h"
+#include "xlsx.h"
 
 #define NOTE_MAX 2000
 #define BATCH 40   /* rows per multi-row statement */
@@ -27,6 +30,7 @@ struct row {
 	const char *raw, *note;
 	int na;
 	char *canon;
+	char *kept;   /* the stored figure as typed, when the input left it out */
 	double num;
 	const char *err;
 };
@@ -37,6 +41,7 @@ struct form {
 	char kind;
 	const char *status, *problems, *proposals, *review_comment, *submitted_on, *on_time;
 	const char *due, *cutoff_start, *cutoff_end;
+	const char *in_problems, *in_proposals;   /* what was posted */
 	const struct refdata *rd;
 	struct dbres hres, fres;
 	struct row *rows;
@@ -46,8 +51,10 @@ struct form {
 
 static void form_release(struct form *f)
 {
-	for (unsigned i = 0; i < f->nrows; i++)
+	for (unsigned i = 0; i < f->nrows; i++) {
 		free(f->rows[i].canon);
+		free(f->rows[i].kept);
+	}
 	free(f->rows);
 	dbres_free(&f->hres);
 	dbres_free(&f->fres);
@@ -189,8 +196,8 @@ static void put_form(struct req *r, const struct form *f, int posted)
 		date_iso_to_vn(f->submitted_on, buf, sizeof buf);
 		hset(r, "Form.submitted_on", buf);
 	}
-	hset(r, "Form.problems", posted ? r->fv[FF_PROBLEMS].s : f->problems);
-	hset(r, "Form.proposals", posted ? r->fv[FF_PROPOSALS].s : f->proposals);
+	hset(r, "Form.problems", posted ? f->in_problems : f->problems);
+	hset(r, "Form.proposals", posted ? f->in_proposals : f->proposals);
 	for (unsigned i = 0; i < f->nrows; i++) {
 		const struct row *w = &f->rows[i];
 		char v[64];
@@ -254,31 +261,63 @@ int ui_form_get(struct req *r)
 	int rc = load(r, r->fv[FF_PERIOD].i, &f);
 
 	if (rc == E_OK) {
+		const char *imp = req_param(r, "imp");
 		put_form(r, &f, 0);
 		if (r->fv[FF_DONE].present)
 			hset(r, "Form.done", r->fv[FF_DONE].s);
+		/* a draft saved from a file: say so, so the officer checks it */
+		if (imp != NULL && strcmp(imp, "1") == 0 && r->fv[FF_DONE].present)
+			hset(r, "Form.imported_done", "1");
 	}
 	form_release(&f);
 	return rc;
 }
 
-/* Reads and checks every posted value; returns the number of errors. */
-static int check_posted(struct req *r, struct form *f, int submit)
+/* The web form's fields: v_CODE, n_CODE, na_CODE (checked "1"); a field
+ * left out is a blank, as a browser sends every field of the page. */
+static int web_get(void *ctx, const char *code, const char **raw, const char **note, int *na)
+{
+	struct req *r = ctx;
+	char key[64];
+	const char *v;
+
+	snprintf(key, sizeof key, "v_%s", code);
+	*raw = req_param(r, key);
+	snprintf(key, sizeof key, "n_%s", code);
+	*note = req_param(r, key);
+	snprintf(key, sizeof key, "na_%s", code);
+	v = req_param(r, key);
+	*na = v != NULL && strcmp(v, "1") == 0;
+	return 1;
+}
+
+/* Reads and checks every value of the source; returns the number of errors. */
+static int check_posted(struct req *r, struct form *f, const struct form_src *src)
 {
 	double jump = strtod(config_get("jump_share", "0.5"), NULL);
-	char key[64];
-	int errors = 0;
+	int errors = 0, submit = src->submit;
 
 	for (unsigned i = 0; i < f->nrows; i++) {
 		struct row *w = &f->rows[i];
 		size_t csz = is_numeric(w->in.vtype) ? 64 : 8200;
 
-		snprintf(key, sizeof key, "v_%s", w->in.code);
-		w->raw = req_param(r, key);
-		snprintf(key, sizeof key, "n_%s", w->in.code);
-		w->note = req_param(r, key);
-		snprintf(key, sizeof key, "na_%s", w->in.code);
-		w->na = req_param(r, key) != NULL && strcmp(req_param(r, key), "1") == 0;
+		if (!src->get(src->ctx, w->in.code, &w->raw, &w->note, &w->na)) {
+			/* kept as stored, written so that it reads back as the same figure */
+			if ((w->kept = malloc(8200)) == NULL)
+				return -1;
+			if (w->cur_num != NULL) {
+				/* "1.234" as a plain decimal would read as ambiguous: padded */
+				char c[64];
+				canon_decimal(w->cur_num, c, sizeof c);
+				if (xlsx_plain_number(c, w->kept, 8200) != 0)
+					snprintf(w->kept, 8200, "%s", c);
+			} else {
+				show(w->in.vtype, w->cur_num, w->cur_text, w->kept, 8200);
+			}
+			w->raw = w->kept;
+			w->note = w->cur_note;
+			w->na = w->cur_na;
+		}
 		w->canon = malloc(csz);
 		if (w->canon == NULL)
 			return -1;
@@ -418,12 +457,13 @@ static int write_figures(struct req *r, struct changes *c, long long sub_id)
 	return E_OK;
 }
 
-static int save(struct req *r, struct form *f, int submit)
+static int save(struct req *r, struct form *f, const struct form_src *src)
 {
 	struct dbres chk;
 	struct changes c;
 	long long sub_id = f->sub_id, version = f->version;
-	const char *problems = r->fv[FF_PROBLEMS].s, *proposals = r->fv[FF_PROPOSALS].s;
+	const char *problems = f->in_problems, *proposals = f->in_proposals;
+	int submit = src->submit;
 	char sid[24], ver[24];
 	int rc;
 
@@ -469,6 +509,9 @@ static int save(struct req *r, struct form *f, int submit)
 							 f->proposals, proposals, NULL};
 	c.audit[c.naudit++] = (struct audit_row){submit ? "submit" : "save_draft", "submission", sid,
 						 NULL, ver, NULL};
+	if (src->origin != NULL)
+		c.audit[c.naudit++] = (struct audit_row){"import_file", "submission", sid, NULL,
+							 src->origin, NULL};
 	if ((rc = audit_many(r, c.audit, c.naudit)) != E_OK)
 		goto fail;
 	changes_free(&c);
@@ -479,15 +522,17 @@ fail:
 	return rc;
 }
 
-int ui_form_post(struct req *r)
+int form_apply(struct req *r, const struct form_src *src)
 {
 	struct form f;
-	int submit = r->fv[FF_ACTION].present && strcmp(r->fv[FF_ACTION].s, "submit") == 0;
-	long long posted_version = r->fv[FF_VERSION].present ? r->fv[FF_VERSION].i : -1;
-	int rc = load(r, r->fv[FF_PERIOD].i, &f), errors;
+	int submit = src->submit;
+	long long posted_version = src->version;
+	int rc = load(r, src->period_id, &f), errors;
 
 	if (rc != E_OK)
 		goto out;
+	f.in_problems = src->problems;
+	f.in_proposals = src->proposals;
 	if (!f.is_open || f.locked) {
 		r->message = f.locked ? "period_locked" : "period_closed";
 		rc = E_FORBIDDEN;
@@ -498,7 +543,7 @@ int ui_form_post(struct req *r)
 		rc = E_CONFLICT;
 		goto out;
 	}
-	errors = check_posted(r, &f, submit);
+	errors = check_posted(r, &f, src);
 	if (errors < 0) {
 		rc = E_INTERNAL;
 		goto out;
@@ -517,7 +562,7 @@ int ui_form_post(struct req *r)
 		r->status = 422;
 		goto out;
 	}
-	rc = save(r, &f, submit);
+	rc = save(r, &f, src);
 	if (rc == E_CONFLICT) {
 		put_form(r, &f, 1);
 		hset(r, "Form.conflict", "1");
@@ -525,11 +570,22 @@ int ui_form_post(struct req *r)
 		rc = E_OK;
 	} else if (rc == E_OK) {
 		char loc[96];
-		snprintf(loc, sizeof loc, "/report/form?period=%lld&done=%s", f.period_id,
-			 submit ? "submitted" : "saved");
+		snprintf(loc, sizeof loc, "/report/form?period=%lld&done=%s%s", f.period_id,
+			 submit ? "submitted" : "saved", src->origin ? "&imp=1" : "");
 		req_redirect(r, loc);
 	}
 out:
 	form_release(&f);
 	return rc;
+}
+
+int ui_form_post(struct req *r)
+{
+	struct form_src src = {
+		r->fv[FF_PERIOD].i,
+		r->fv[FF_VERSION].present ? r->fv[FF_VERSION].i : -1,
+		r->fv[FF_ACTION].present && strcmp(r->fv[FF_ACTION].s, "submit") == 0,
+		r->fv[FF_PROBLEMS].s, r->fv[FF_PROPOSALS].s, web_get, r, NULL};
+
+	return form_apply(r, &src);
 }

@@ -8,6 +8,8 @@
   <dt><?cs var:Lang.status ?></dt><dd><span class="status st-<?cs var:Form.status ?>" id="form-status"><?cs var:Lang.Status[Form.status] ?></span><?cs if:Form.submitted_on ?> (<?cs var:Lang.submitted_on ?> <?cs var:Form.submitted_on ?>)<?cs /if ?></dd>
 </dl>
 <?cs if:Form.done ?><p class="ok" role="status" id="flash"><?cs var:Lang.Done[Form.done] ?></p><?cs /if ?>
+<?cs if:Form.imported_done ?><p class="ok" role="status" id="imp-flash"><?cs var:Lang.Import.done ?></p><?cs /if ?>
+<?cs if:Form.imported ?><p class="notice" role="alert" id="imp-unsaved"><?cs var:Lang.Import.from_file ?></p><?cs /if ?>
 <?cs if:Form.conflict ?><p class="error" role="alert" id="conflict"><?cs var:Lang.Err.conflict_form ?></p><?cs /if ?>
 <?cs if:Form.review_comment ?><div class="returned" role="note"><h2><?cs var:Lang.review_comment ?></h2><p><?cs var:Form.review_comment ?></p></div><?cs /if ?>
 <?cs if:Form.period.locked == 1 ?><p class="notice"><?cs var:Lang.period_locked_note ?></p><?cs /if ?>
@@ -93,5 +95,6 @@
 <p class="muted"><?cs var:Lang.submit_hint ?></p>
 </form>
 <?cs /if ?>
+<?cs if:Form.editable == 1 ?><?cs include:"report/import-section.cs" ?><?cs /if ?>
 <?cs include:"report/evidence-section.cs" ?>
 <?cs include:"footer.cs" ?>
