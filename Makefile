@@ -8,7 +8,7 @@
 SAN ?=
 BUILD ?= build$(if $(SAN),-san)
 CC ?= cc
-PKGS = fcgi libmariadb libsodium
+PKGS = fcgi libmariadb libsodium libzip expat
 WARN = -Wall -Wextra -Wformat=2 -Werror=format-security -Wshadow -Wno-unused-parameter -Werror
 HARDEN = -D_FORTIFY_SOURCE=2 -fstack-protector-strong -fPIE
 CFLAGS ?= -O2 -g
@@ -20,11 +20,10 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(HARDEN) $(CFLAGS) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null) -isystem /usr/include/ClearSilver
 ALL_LDFLAGS = -pie -Wl,-z,relro,-z,now $(if $(SAN),-fsanitize=address$(comma)undefined) $(LDFLAGS)
 comma := ,
-LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lfcgi -lmariadb -lsodium -lzip -lexpat) -lneo_cgi -lneo_cs -lneo_utl -lz -lm
 
 # a program's own libraries beyond the core's
-LIBS_export = $(shell pkg-config --libs xlsxwriter libzip 2>/dev/null || echo -lxlsxwriter -lzip)
-LIBS_report = $(shell pkg-config --libs libzip expat 2>/dev/null || echo -lzip -lexpat)
+LIBS_export = $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 
 LIB_SRC = $(wildcard cgi/lib/*.c)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)

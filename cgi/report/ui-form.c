@@ -16,7 +16,7 @@
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "report.h"
-#include "xlsx.h"
+#include "../lib/xlsx.h"
 
 #define NOTE_MAX 2000
 #define BATCH 40   /* rows per multi-row statement */

@@ -16,7 +16,7 @@
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "report.h"
-#include "xlsx.h"
+#include "../lib/xlsx.h"
 
 #define MIB (1024LL * 1024LL)
 #define ENTRY_MAX (8 * MIB)       /* one inflated XML part: a form's sheet is ~100 KiB */

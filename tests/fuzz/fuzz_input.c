@@ -1,8 +1,8 @@
 /* Fuzz target for everything that reads untrusted bytes before a handler
  * sees them: urlencoded and multipart bodies, declared-field validation,
  * numbers and dates as officers type them, CSV rows, evidence files (type
- * from the content, the uploaded name cleaned).  The first byte picks
- * the parser.  Built with libFuzzer by `make fuzz`; `make test` replays the
+ * from the content, the uploaded name cleaned), filled-in XLSX templates.
+ * The first byte picks the parser.  Built with libFuzzer by `make fuzz`; `make test` replays the
  * corpus through replay.c under ASan/UBSan. */
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "../../cgi/lib/indicator.h"
 #include "../../cgi/lib/req.h"
 #include "../../cgi/lib/text.h"
+#include "../../cgi/lib/xlsx.h"
 
 static const struct field fields[] = {
 	{"period", F_INT, 1, 4294967295LL, 1, NULL},
@@ -40,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(s, data + 1, size - 1);
 	s[size - 1] = '\0';
-	switch (data[0] % 5) {
+	switch (data[0] % 6) {
 	case 0:
 		if (form_parse_urlencoded(s, size - 1, &kv, &n) == 0)
 			form_validate(fields, kv, n, fv, &bad);
@@ -71,6 +72,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!utf8_valid(name, strlen(name)) || utf8_chars(name) > EV_NAME_MAX ||
 		    strpbrk(name, "\r\n/\\\"") != NULL)
 			abort();
+		break;
+	}
+	case 5: {
+		/* the rest is the file an officer uploads as a filled-in template */
+		const struct xlsx_limits lim = {12, 200, 1 << 20, 5000};
+		struct xlsx_sheet sh;
+		char cell[128];
+		if (xlsx_read(data + 1, size - 1, &lim, &sh) == XLSX_OK) {
+			for (unsigned r = 0; r < sh.rows; r++)
+				for (unsigned c = 0; c < sh.cols; c++) {
+					const struct xlsx_cell *x = xlsx_at(&sh, r, c);
+					if (x->text != NULL && !utf8_valid(x->text, strlen(x->text)))
+						abort();
+					if (x->type == XC_NUMBER)
+						(void)xlsx_plain_number(x->text, cell, sizeof cell);
+				}
+			xlsx_free(&sh);
+		}
 		break;
 	}
 	default: {

@@ -30,5 +30,9 @@ int main(void)
 	failed += group("refdata", test_refdata);
 	failed += group("evidence", test_evidence);
 	failed += group("aggregate", test_aggregate);
+	failed += group("clock", test_clock);
+	failed += group("ics", test_ics);
+	failed += group("ranking", test_ranking);
+	failed += group("xlsx", test_xlsx);
 	return failed ? 1 : 0;
 }

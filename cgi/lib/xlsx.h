@@ -2,8 +2,8 @@
  * cells (numbers as the text stored, shared and inline strings, booleans,
  * cached values of formulas) within a window of columns and rows.  The file
  * is untrusted: sizes are capped while inflating, DOCTYPEs are refused. */
-#ifndef EGOV_REPORT_XLSX_H
-#define EGOV_REPORT_XLSX_H
+#ifndef EGOV_XLSX_H
+#define EGOV_XLSX_H
 #include <stddef.h>
 
 enum xlsx_err {
