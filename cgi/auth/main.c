@@ -163,6 +163,11 @@ static int home_get(struct req *r)
 		req_redirect(r, "/review/");
 		return E_OK;
 	}
+	/* a committee member without a reporting unit: the committee's view */
+	if (r->user.roles & R_MEMBER) {
+		req_redirect(r, "/dashboard/");
+		return E_OK;
+	}
 	r->tmpl = "auth/home.cs";
 	return E_OK;
 }

@@ -26,8 +26,9 @@
 #include "../lib/stmts.h"
 
 /* Who reads the dashboard: unit heads (as committee members), the working
- * group, deputies, the head and admins.  A plain officer does not. */
-#define DASH (R_UNIT_HEAD | R_WG | R_WG_LEAD | R_DEPUTY | R_HEAD | R_ADMIN)
+ * group, committee members, deputies, the head and admins.  A plain officer
+ * does not. */
+#define DASH (R_UNIT_HEAD | R_WG | R_WG_LEAD | R_DEPUTY | R_HEAD | R_MEMBER | R_ADMIN)
 
 /* ---- the chart job's files, named here and nowhere else ----
  * charts_dir/<period_id>/<name>; the dashboard only links the names below
