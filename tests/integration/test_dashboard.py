@@ -69,8 +69,8 @@ def fixture_loads():
 
 
 @test
-def head_and_deputy_land_on_the_dashboard():
-    for who, roles in (("t.dash.deputy2", "deputy"), ("t.dash.head", "head")):
+def head_deputy_and_members_land_on_the_dashboard():
+    for who, roles in (("t.dash.deputy2", "deputy"), ("t.dash.head", "head"), ("t.dash.member", "member")):
         c = login(who, roles=roles)
         r = c.get("/")
         check(r.status == 303 and r.header("Location") == "/dashboard/",
