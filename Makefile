@@ -54,9 +54,10 @@ $(BUILD)/egov-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard cgi/$(1)/*.c)) $(BUIL
 endef
 $(foreach p,$(PROGRAMS) $(BATCH),$(eval $(call PROGRAM,$(p))))
 
-# the aggregation's arithmetic has no database in it: unit-tested directly
+# the aggregation's arithmetic and the report document's XML have no
+# database in them: unit-tested directly
 $(BUILD)/test-unit: $(patsubst %.c,$(BUILD)/%.o,$(wildcard tests/unit/*.c)) \
-		$(BUILD)/cgi/aggregate/calc.o $(BUILD)/libegov.a
+		$(BUILD)/cgi/aggregate/calc.o $(BUILD)/cgi/quarterly/fodt.o $(BUILD)/libegov.a
 	@echo "  LD      $@"
 	@$(CC) $(ALL_LDFLAGS) -o $@ $^ $(LIBS)
 

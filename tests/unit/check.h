@@ -26,6 +26,7 @@ void test_refdata(void);
 void test_evidence(void);
 void test_aggregate(void);
 void test_xlsx(void);
+void test_fodt(void);
 void test_clock(void);
 void test_ics(void);
 void test_ranking(void);

@@ -34,5 +34,6 @@ int main(void)
 	failed += group("ics", test_ics);
 	failed += group("ranking", test_ranking);
 	failed += group("xlsx", test_xlsx);
+	failed += group("fodt", test_fodt);
 	return failed ? 1 : 0;
 }
