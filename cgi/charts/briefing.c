@@ -8,6 +8,14 @@
  *   4. Tình hình nộp báo cáo           the status heatmap, then the late and missing units
  *   5. Xếp hạng đơn vị                 a ranking chart per kind of unit (agg_score)
  *
+ * The overdue conclusions and directions (Art. 6.6, 6.7) follow the late
+ * units: on the last page of section 4 when they fit there, else on pages of
+ * their own before section 5.  They are listed as of the end of the
+ * period's data window (cut-off end) once it has passed, and as of today
+ * (Asia/Ho_Chi_Minh) for the current period; the page says which day.  A
+ * direction done later than that day still counts as overdue on it; a
+ * dropped one never does (the register keeps no date for dropping).
+ *
  * Every page has its own data file briefing-pN.tsv: block 0 is the page's
  * heading and footer, blocks 1-3 (text pages) hold bold texts, texts with
  * their colour, and shaded boxes, at positions on the page (0..1) computed
@@ -17,10 +25,33 @@
 #include <string.h>
 
 #include "../lib/config.h"
+#include "../lib/err.h"
 #include "charts.h"
 
 #define SUMMARY_ROWS 14
 #define LATE_ROWS 20
+#define DIRS_TITLE "Kết luận, chỉ đạo quá hạn"
+
+/* read with the aggregate account (grants in sql/grants.d/directions.sql) */
+static const char *const dsql[] = {
+	"SELECT d.code, d.body, GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '; '), d.deadline, "
+	"DATEDIFF(?, d.deadline), g.display_name FROM direction d "
+	"JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
+	"JOIN app_user g ON g.id = d.given_by "
+	"WHERE d.deadline < ? AND d.given_on <= ? "
+	"AND (d.status IN ('new', 'in_progress', 'reported') OR (d.status = 'done' AND d.done_on >= ?)) "
+	"GROUP BY d.id ORDER BY d.deadline, d.code",
+};
+static struct stmt_table dtab = STMT_TABLE(dsql);
+
+struct overdue {
+	struct dbres res;
+	char as_of[11], as_of_vn[16];
+	int current;                 /* as of today rather than the window's end */
+	int own_pages;               /* pages of their own (0: on the last late page) */
+	int page;                    /* where they start, for the contents */
+	int failed;                  /* not read: the pack says so rather than "none" */
+};
 
 enum { SEC_SUMMARY, SEC_TRENDS, SEC_PILLARS, SEC_STATUS, SEC_RANKING, SEC_N };
 static const char *const section[SEC_N] = {
@@ -51,6 +82,7 @@ struct pack {
 	int pages;
 	int planned;                 /* pages counted in advance for the footers */
 	int sec_page[SEC_N];         /* first page of each section */
+	int dirs_page;               /* first page of the overdue directions */
 	int failed;
 };
 
@@ -232,6 +264,12 @@ static void cover(struct pack *k)
 		text(&p, 0.10, y, line, 80, RGB_BLACK);
 		snprintf(line, sizeof line, "trang %d", k->sec_page[s]);
 		text(&p, 0.50, y, line, 20, RGB_BLACK);
+		if (s == SEC_STATUS) {
+			y -= 0.035;
+			text(&p, 0.12, y, DIRS_TITLE, 80, RGB_BLACK);
+			snprintf(line, sizeof line, "trang %d", k->dirs_page);
+			text(&p, 0.50, y, line, 20, RGB_BLACK);
+		}
 	}
 	shade(&p, 0.04, 0.50, 0.006, 0.40);
 	text_page(k, &p, 20, 13);
@@ -370,7 +408,59 @@ static int count_late(const struct pdata *d, int *pending)
 	return n;
 }
 
-static void late_units(struct pack *k)
+static int late_rows_last(const struct pdata *d)
+{
+	int pending, total = count_late(d, &pending);
+
+	return total == 0 ? 1 : total - (total - 1) / LATE_ROWS * LATE_ROWS;
+}
+
+/* The overdue directions from row `from`, at most `max`, from height y down. */
+static void dir_rows(struct page *p, const struct overdue *ov, unsigned from, unsigned max, double y)
+{
+	static const double col[] = {0.035, 0.065, 0.165, 0.60, 0.82, 0.89};
+	char line[256];
+
+	snprintf(line, sizeof line, "%s (tính đến %s%s)", DIRS_TITLE, ov->as_of_vn,
+		 ov->current ? ", hôm nay" : ", hết kỳ số liệu");
+	bold(p, col[0], y, line, 100);
+	y -= 0.04;
+	if (ov->failed) {
+		text(p, col[1], y, "Không đọc được danh sách kết luận, chỉ đạo (xem nhật ký của egov-charts).",
+		     120, RGB_VERMILLION);
+		return;
+	}
+	if (ov->res.nrows == 0) {
+		text(p, col[1], y, "Không có kết luận, chỉ đạo nào quá hạn.", 120, RGB_BLACK);
+		return;
+	}
+	bold(p, col[0], y, "TT", 10);
+	bold(p, col[1], y, "Số hiệu", 20);
+	bold(p, col[2], y, "Nội dung", 20);
+	bold(p, col[3], y, "Đơn vị chủ trì", 20);
+	bold(p, col[4], y, "Hạn", 20);
+	bold(p, col[5], y, "Quá hạn", 20);
+	y -= 0.036;
+	for (unsigned i = from; i < ov->res.nrows && i < from + max; i++, y -= 0.036) {
+		char no[16], days[32];
+		if ((i - from) % 2 == 0)
+			shade(p, 0.5, y, 0.47, 0.017);
+		snprintf(no, sizeof no, "%u", i + 1);
+		date_iso_to_vn(dbres_get(&ov->res, i, 3), line, sizeof line);
+		snprintf(days, sizeof days, "%s ngày", dbres_get(&ov->res, i, 4));
+		text(p, col[0], y, no, 8, RGB_BLACK);
+		text(p, col[1], y, dbres_get(&ov->res, i, 0), 14, RGB_BLACK);
+		text(p, col[2], y, dbres_get(&ov->res, i, 1), 62, RGB_BLACK);
+		text(p, col[3], y, dbres_get(&ov->res, i, 2), 30, RGB_BLACK);
+		text(p, col[4], y, line, 12, RGB_BLACK);
+		text(p, col[5], y, days, 14, RGB_VERMILLION);
+	}
+}
+
+/* rows a direction block takes besides its lines: heading, column heads, gap */
+#define DIR_EXTRA 3
+
+static void late_units(struct pack *k, const struct overdue *ov)
 {
 	const struct pdata *d = k->d;
 	static const double col[] = {0.035, 0.065, 0.47, 0.62};
@@ -440,6 +530,9 @@ static void late_units(struct pack *k)
 			text(&p, col[3], y, st, 60, u->status[0] == S_LATE ? RGB_BLACK : RGB_VERMILLION);
 			y -= 0.036;
 		}
+		if (pg == pages - 1 && ov->own_pages == 0) {
+			dir_rows(&p, ov, 0, ov->res.nrows, (total == 0 ? y - 0.036 : y) - 0.02);
+		}
 		if (pg == pages - 1) {
 			if (pending)
 				snprintf(line, sizeof line, "Hạn nộp %s. Còn %d đơn vị chưa nộp, chưa đến hạn.",
@@ -453,6 +546,45 @@ static void late_units(struct pack *k)
 		page_free(&p);
 	}
 	free(order);
+}
+
+/* Pages of their own when the list does not fit under the late units. */
+static void dir_pages(struct pack *k, const struct overdue *ov)
+{
+	for (int pg = 0; pg < ov->own_pages; pg++) {
+		struct page p;
+
+		page_init(&p);
+		snprintf(p.title, sizeof p.title, "%s: %s%s", section[SEC_STATUS], DIRS_TITLE, pg ? " (tiếp)" : "");
+		dir_rows(&p, ov, (unsigned)pg * (LATE_ROWS - DIR_EXTRA + 1), LATE_ROWS - DIR_EXTRA + 1, 0.875);
+		text_page(k, &p, 12, 11);
+		page_free(&p);
+	}
+}
+
+/* Loads the list and decides where it goes; -1 when the database failed. */
+static int overdue_load(const struct pdata *d, struct overdue *ov)
+{
+	struct ymd today;
+	int room, need;
+
+	memset(ov, 0, sizeof *ov);
+	date_parse(d->today_iso, &today);
+	ov->current = days_from_civil(today) <= days_from_civil(d->per[0].cut_end);
+	if (ov->current)
+		snprintf(ov->as_of, sizeof ov->as_of, "%s", d->today_iso);
+	else
+		date_iso(d->per[0].cut_end, ov->as_of, sizeof ov->as_of);
+	date_iso_to_vn(ov->as_of, ov->as_of_vn, sizeof ov->as_of_vn);
+	if (db_tab_exec(&dtab, 0, &ov->res, "ssss", ov->as_of, ov->as_of, ov->as_of, ov->as_of) != E_OK) {
+		memset(&ov->res, 0, sizeof ov->res);
+		return -1;
+	}
+	room = LATE_ROWS - late_rows_last(d) - DIR_EXTRA;
+	need = ov->res.nrows ? (int)ov->res.nrows : 1;
+	if (need > room)
+		ov->own_pages = (need + LATE_ROWS - DIR_EXTRA) / (LATE_ROWS - DIR_EXTRA + 1);
+	return 0;
 }
 
 static void no_ranking(struct pack *k)
@@ -479,7 +611,8 @@ static const double whole[1][4] = {{0.01, 0.05, 0.98, 0.85}};
 int briefing_build(const struct pdata *d, const struct charts *cs, struct outset *o, struct buf *gp,
 		   struct buf *summary_csv)
 {
-	struct pack k = {d, o, gp, 0, 0, {0}, 0};
+	struct pack k = {d, o, gp, 0, 0, {0}, 0, 0};
+	struct overdue ov;
 	const struct chart **trend = calloc((size_t)cs->n + 1, sizeof *trend);
 	const struct chart **pil = calloc((size_t)cs->n + 1, sizeof *pil);
 	const struct chart **rank = calloc((size_t)cs->n + 1, sizeof *rank);
@@ -505,6 +638,10 @@ int briefing_build(const struct pdata *d, const struct charts *cs, struct outset
 			status = c;
 	}
 	late = count_late(d, &pending);
+	if (overdue_load(d, &ov) != 0) {
+		fprintf(stderr, "egov-charts: briefing: the overdue directions could not be read\n");
+		ov.failed = 1;
+	}
 	/* page numbers first, for the contents and the footers */
 	pages = 1;
 	k.sec_page[SEC_SUMMARY] = pages + 1;
@@ -515,6 +652,8 @@ int briefing_build(const struct pdata *d, const struct charts *cs, struct outset
 	pages += (np + 1) / 2;
 	k.sec_page[SEC_STATUS] = pages + 1;
 	pages += (status ? 1 : 0) + (late ? (late + LATE_ROWS - 1) / LATE_ROWS : 1);
+	k.dirs_page = ov.own_pages ? pages + 1 : pages;
+	pages += ov.own_pages;
 	k.sec_page[SEC_RANKING] = pages + 1;
 	pages += nr ? nr : 1;
 	k.planned = pages;
@@ -533,7 +672,8 @@ int briefing_build(const struct pdata *d, const struct charts *cs, struct outset
 	}
 	if (status != NULL)
 		chart_page(&k, section[SEC_STATUS], &status, 1, whole);
-	late_units(&k);
+	late_units(&k, &ov);
+	dir_pages(&k, &ov);
 	for (int i = 0; i < nr; i++) {
 		char title[512];
 		snprintf(title, sizeof title, "%s: %s", section[SEC_RANKING], kind_plural[rank[i]->idx]);
@@ -544,6 +684,7 @@ int briefing_build(const struct pdata *d, const struct charts *cs, struct outset
 	free(trend);
 	free(pil);
 	free(rank);
+	dbres_free(&ov.res);
 	if (k.failed || o->failed)
 		return -1;
 	if (k.pages != k.planned)

@@ -4,9 +4,11 @@
  *   - pillars at a glance: how many indicators met, on track, behind;
  *   - units late and missing (submissions against the due date);
  *   - the best and the weakest units of each kind (overall score);
- *   - when the figures were computed, and the briefing pack.
+ *   - when the figures were computed, and the briefing pack;
+ *   - the directions overdue today, per owner unit (ui-directions.c).
  * Statements: session, periods, city figures (this and the previous
- * period), submissions, ranking; reference data from the worker's cache. */
+ * period), submissions with the overdue directions, ranking; reference data
+ * from the worker's cache. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,18 +39,27 @@ static const char *const sql[Q_N] = {
 	"WHERE p.id IN (?, ?)",
 	/* every unit asked in the period: when it delivered, days after the due
 	 * date (of the delivery, or of today while missing), and whether its form
-	 * changed after the figures were computed */
-	"SELECT u.id, u.code, u.name, u.kind, s.status, "
+	 * changed after the figures were computed; then (part 1) the directions
+	 * overdue today in Hanoi, per owner unit, in the columns of enum
+	 * dirs_col: one statement for both keeps the page to a few round trips */
+	"(SELECT u.id, u.code, u.name, u.kind, s.status, "
 	"DATE_FORMAT(s.submitted_at + INTERVAL 7 HOUR, '%d/%m/%Y'), "
 	"DATEDIFF(DATE(s.submitted_at + INTERVAL 7 HOUR), p.due_on), "
 	"DATEDIFF(DATE(UTC_TIMESTAMP() + INTERVAL 7 HOUR), p.due_on), "
-	"s.updated_at > ar.fin "
+	"s.updated_at > ar.fin, 0 AS part, FIELD(u.kind, " KINDS ") AS k1, u.name AS k2, "
+	"CAST(NULL AS DATE) AS k3, '' AS k4 "
 	"FROM period p JOIN (SELECT DISTINCT unit_kind FROM period_indicator WHERE period_id = ?) k "
 	"JOIN unit u ON u.kind = k.unit_kind AND " EXISTED " "
 	"LEFT JOIN submission s ON s.unit_id = u.id AND s.period_id = p.id "
 	"LEFT JOIN (SELECT MAX(finished_at) AS fin FROM agg_run WHERE period_id = ? AND status = 'done') ar "
 	"ON 1 = 1 "
-	"WHERE p.id = ? ORDER BY FIELD(u.kind, " KINDS "), u.name",
+	"WHERE p.id = ?) UNION ALL "
+	"(SELECT u.id, d.code, u.name, d.body, d.status, d.deadline, DATEDIFF(?, d.deadline), "
+	"COUNT(*) OVER (PARTITION BY u.id), d.id, 1, -COUNT(*) OVER (PARTITION BY u.id), u.name, "
+	"d.deadline, d.code "
+	"FROM direction d JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
+	"WHERE d.deadline < ? AND d.status IN ('new', 'in_progress', 'reported')) "
+	"ORDER BY part, k1, k2, k3, k4",
 	"SELECT u.id, u.code, u.name, u.kind, s.score, s.rank_in_kind, s.indicators "
 	"FROM unit u JOIN agg_score s ON s.period_id = ? AND s.unit_id = u.id AND s.pillar = ? "
 	"WHERE s.rank_in_kind IS NOT NULL "
@@ -221,15 +232,31 @@ int load_submissions(struct req *r, const struct dperiod *p)
 	int rc, nlm = 0, changed = 0;
 	long long cnt[NKIND][5] = {{0}};   /* total, on_time, late, missing, pending */
 	static const char *const cols[5] = {"total", "on_time", "late", "missing", "pending"};
+	struct dirs_acc *da = malloc(sizeof *da);
+	char today[11];
 
-	if ((rc = db_tab_exec(&tab, Q_SUBS, &res, "iii", p->id, p->id, p->id)) != E_OK)
+	if (da == NULL)
+		return E_INTERNAL;
+	dirs_begin(r, da, today);
+	rc = db_tab_exec(&tab, Q_SUBS, &res, "iiiss", p->id, p->id, p->id, today, today);
+	if (rc != E_OK) {
+		free(da);
 		return rc;
+	}
 	lm = calloc(res.nrows + 1, sizeof *lm);
 	if (lm == NULL) {
 		dbres_free(&res);
+		free(da);
 		return E_INTERNAL;
 	}
 	for (unsigned i = 0; i < res.nrows; i++) {
+		if (dbres_int(&res, i, 9) == 1) {
+			const char *c[DC_N];
+			for (int k = 0; k < DC_N; k++)
+				c[k] = dbres_get(&res, i, (unsigned)k);
+			dirs_add(r, da, c);
+			continue;
+		}
 		const char *s = dash_state(dbres_get(&res, i, 4), dbres_get(&res, i, 5),
 					   dbres_int(&res, i, 6), dbres_int(&res, i, 7));
 		int k = kind_index(dbres_get(&res, i, 3)), state;
@@ -323,6 +350,7 @@ int load_submissions(struct req *r, const struct dperiod *p)
 	}
 	hseti(r, "Dash.subs.changed", changed);
 	free(lm);
+	free(da);
 	dbres_free(&res);
 	return E_OK;
 }
@@ -384,8 +412,10 @@ int ui_overview(struct req *r)
 	r->tmpl = "dashboard/overview.cs";
 	if ((rc = dash_period(r, r->fv[0].present ? r->fv[0].i : 0, &p)) != E_OK)
 		return rc;
+	/* overdue directions as of today whatever the period shown (they are
+	 * chased now): with the submissions, or on their own without figures */
 	if (p.id == 0 || !p.computed)
-		return E_OK;
+		return load_overdue_dirs(r);
 	if ((rc = load_headline(r, &p)) != E_OK || (rc = load_submissions(r, &p)) != E_OK ||
 	    (rc = load_best(r, &p, "")) != E_OK)
 		return rc;

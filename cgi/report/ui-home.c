@@ -1,4 +1,5 @@
-/* /report/: the unit's periods with their status and due dates. */
+/* /report/: the unit's periods with their status and due dates, and a
+ * short count of its open and overdue directions and plan tasks. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -38,5 +39,5 @@ int ui_home(struct req *r)
 			hsetf(r, late, "Home.periods.%u.days_late", i);
 	}
 	dbres_free(&res);
-	return E_OK;
+	return directions_counts(r);
 }

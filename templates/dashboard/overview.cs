@@ -122,4 +122,5 @@
 
 <?cs call:dash_legend() ?>
 <?cs /if ?>
+<?cs include:"dashboard/directions-overdue.cs" ?>
 <?cs include:"footer.cs" ?>

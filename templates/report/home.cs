@@ -25,4 +25,14 @@
   </tbody>
 </table>
 <?cs /if ?>
+<?cs if:?Home.dir.open ?>
+<section class="unit-work" aria-labelledby="h-unit-work" id="unit-work">
+<h2 id="h-unit-work"><?cs var:Lang.Dir.Report.block_title ?></h2>
+<ul>
+  <li id="uw-open"><?cs var:Home.dir.open ?> <?cs var:Lang.Dir.Report.open_directions ?><?cs if:Home.dir.overdue > 0 ?>, <strong class="flag overdue" id="uw-overdue"><?cs var:Home.dir.overdue ?> <?cs var:Lang.Dir.Report.overdue_directions ?></strong><?cs /if ?></li>
+  <li id="uw-tasks"><?cs var:Home.dir.tasks_open ?> <?cs var:Lang.Dir.Report.open_tasks ?><?cs if:Home.dir.tasks_overdue > 0 ?>, <strong class="flag overdue" id="uw-tasks-overdue"><?cs var:Home.dir.tasks_overdue ?> <?cs var:Lang.Dir.Report.overdue_tasks ?></strong><?cs /if ?></li>
+</ul>
+<p><a href="/report/directions"><?cs var:Lang.Dir.Report.see ?></a></p>
+</section>
+<?cs /if ?>
 <?cs include:"footer.cs" ?>
