@@ -227,7 +227,9 @@ def reference_mappings_follow_the_indicators_codes():
     f = one("SELECT ci.factor, ci.uom FROM criterion_indicator ci JOIN indicator i ON i.id = ci.indicator_id "
             "JOIN index_criterion c ON c.id = ci.criterion_id JOIN index_version v ON v.id = c.version_id "
             "WHERE v.code = 'DTI2022' AND i.code = 'HT-IPV6'")
-    check(float(f[0]) == 100 and f[1] == "%", "yes/no into %%: %r" % f)
+    # a yes/no indicator's city value is already the percentage of units
+    # answering yes (docs/scoring.md): no factor, shown in %
+    check(float(f[0]) == 1 and f[1] == "%", "yes/no as %%: %r" % f)
     f = one("SELECT ci.factor, c.code FROM criterion_indicator ci JOIN indicator i ON i.id = ci.indicator_id "
             "JOIN index_criterion c ON c.id = ci.criterion_id JOIN index_version v ON v.id = c.version_id "
             "WHERE v.code = 'DTI2022' AND i.code = 'NT-HOP-CHUTRI'")
