@@ -19,7 +19,11 @@ const struct field audit_fields[] = {
 	{"user", F_LINE, 0, 64, 0, NULL},
 	{"from", F_LINE, 0, 10, 0, NULL},
 	{"to", F_LINE, 0, 10, 0, NULL},
-	{"entity", F_WORD, 0, 0, 0, "figure|submission|period|user|unit|indicator|evidence"},
+	/* every entity a program writes to the trail, so each row's link works */
+	{"entity", F_WORD, 0, 0, 0,
+	 "figure|submission|period|period_indicator|user|unit|units|indicator|indicators|pillars|"
+	 "evidence|export|audit|index_version|index_criterion|criterion_indicator|meeting|"
+	 "meeting_file|invitation|attendance|direction|plan|plan_task|commendation"},
 	{"entity_id", F_LINE, 0, 64, 0, NULL},
 	{NULL, 0, 0, 0, 0, NULL},
 };

@@ -1215,6 +1215,10 @@ def audit_search_per_value_timeline_and_csv_export():
     for bad in ("from=31/02/2049", "to=2049-13-01", "from=10.01.2049", "from=h%C3%B4m%20qua"):
         check(c.get("/review/audit?" + bad).status == 400, "%s not refused" % bad)
     check(c.get("/review/audit?entity=password").status == 400, "an unknown entity")
+    # every entity the programs have written so far: each row's link opens
+    for (entity,) in sql("SELECT DISTINCT entity FROM audit"):
+        r = c.get("/review/audit?entity=%s" % entity)
+        check(r.status == 200, "the trail of entity %r: %d" % (entity, r.status))
     # the CSV disarms formulas: no cell starts with = + - @
     rows = audit_csv(c, "unit=%s" % unit)
     cells = [v for x in rows for v in x]
