@@ -36,7 +36,12 @@ start_db() {
 		mariadb-install-db --no-defaults --user=mysql --datadir="$VAR/db" \
 			--auth-root-authentication-method=socket >"$VAR/log/install-db.log" 2>&1
 	fi
-	mariadbd --no-defaults --user=mysql --datadir="$VAR/db" \
+	# its own temporary directory: big sorts of one stack never meet
+	# another program's clean-up of /tmp
+	mkdir -p "$VAR/dbtmp"
+	chown mysql:mysql "$VAR/dbtmp"
+	chmod 0700 "$VAR/dbtmp"
+	mariadbd --no-defaults --user=mysql --datadir="$VAR/db" --tmpdir="$VAR/dbtmp" \
 		--socket="$VAR/run/mysqld.sock" --pid-file="$VAR/run/mysqld.pid" \
 		--skip-networking --log-error="$VAR/log/mariadb.err" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \

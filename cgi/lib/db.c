@@ -623,8 +623,12 @@ static int stream_rows(MYSQL_STMT *st, MYSQL_RES *meta, db_row_fn row, void *ctx
 	rc = fr == MYSQL_NO_DATA ? E_OK : E_INTERNAL;
 out:
 	if (rc == E_INTERNAL) {
-		log_msg(NULL, "db: stream fetch failed: %s", mysql_stmt_error(st));
-		if (lost(mysql_stmt_errno(st))) {
+		/* a fetch error may sit on the statement or on the connection;
+		 * neither means the row callback, which reports its own */
+		log_msg(NULL, "db: stream stopped after a fetch or a row's writer failed: "
+			"statement %u %s, connection %u %s", mysql_stmt_errno(st), mysql_stmt_error(st),
+			mysql_errno(db.conn), mysql_error(db.conn));
+		if (lost(mysql_stmt_errno(st)) || lost(mysql_errno(db.conn))) {
 			rc = E_DBDOWN;
 		}
 	}
