@@ -17,16 +17,20 @@ int ix_version_get(struct req *r);
 int ix_version_post(struct req *r);
 int ix_version_state(struct req *r);
 
-/* ui-indices-criterion.c: one criterion and its mappings */
-extern const struct field ix_crit_fields[], ix_cstate_fields[], ix_map_fields[];
+/* ui-indices-criterion.c: one criterion */
+extern const struct field ix_crit_fields[], ix_cstate_fields[];
 int ix_crit_get(struct req *r);
 int ix_crit_post(struct req *r);
 int ix_crit_state(struct req *r);
+
+/* ui-indices-mapping.c: the indicators that feed a criterion */
+extern const struct field ix_map_fields[];
 int ix_map_post(struct req *r);
 
 #endif
 
-/* Helpers shared by the ui-indices*.c files only (they define INDICES_IMPL). */
+/* Helpers shared by the ui-indices*.c files only (they define INDICES_IMPL,
+ * and REFDATA_IMPL for the form helpers these build on). */
 #if defined(INDICES_IMPL) && !defined(EGOV_REVIEW_INDICES_IMPL)
 #define EGOV_REVIEW_INDICES_IMPL
 #include <stdint.h>
@@ -34,9 +38,21 @@ int ix_map_post(struct req *r);
 #include <string.h>
 
 #include "../lib/db.h"
+#include "../lib/render.h"
 #include "../lib/text.h"
+#include "refdata.h"
 
 #define IX_ID_MAX 4294967295LL
+
+/* A mapping's edit that was refused: its row is shown as typed. */
+struct ix_merr {
+	long long ind;
+	const char *factor, *offset, *uom, *note, *err;
+};
+
+/* A criterion's page (ui-indices-criterion.c) drawn again after a mapping's
+ * change was refused (me: the refused row, or NULL). */
+int ix_crit_page(struct req *r, long long id, const struct ix_merr *me);
 
 /* A row's fingerprint (FNV-1a over the cells [from, to)): the edit forms
  * carry the one they were drawn from, so a save over someone else's newer
@@ -104,5 +120,27 @@ static inline const char *ix_nz(const char *s) { return (s && *s) ? s : NULL; }
 
 /* "1" when a checkbox was posted checked, else "0". */
 static inline int ix_checked(const char *v) { return v != NULL && strcmp(v, "1") == 0; }
+
+/* One indicator's mapping into n, from the columns c.. of res: indicator id,
+ * code, name, name_en, unit of measure, then the mapping's factor, offset,
+ * unit and note, whether verified, whether the indicator is active. */
+static inline void ix_put_map(struct req *r, HDF *n, const struct dbres *res, unsigned row,
+			      unsigned c)
+{
+	char v[64];
+
+	nset(r, n, "ind_id", dbres_get(res, row, c));
+	nset(r, n, "ind_code", dbres_get(res, row, c + 1));
+	nset(r, n, "ind_name", dbres_get(res, row, ix_is_en(r) ? c + 3 : c + 2));
+	nset(r, n, "ind_uom", dbres_get(res, row, c + 4));
+	rd_num_show(dbres_get(res, row, c + 5), v, sizeof v);
+	nset(r, n, "factor", v);
+	rd_num_show(dbres_get(res, row, c + 6), v, sizeof v);
+	nset(r, n, "offset", v);
+	nset(r, n, "uom", dbres_get(res, row, c + 7));
+	nset(r, n, "note", dbres_get(res, row, c + 8));
+	nset(r, n, "verified", dbres_get(res, row, c + 9));
+	nset(r, n, "ind_active", dbres_get(res, row, c + 10));
+}
 
 #endif

@@ -39,14 +39,17 @@ int rd_user_pw(struct req *r);
 
 #endif
 
-/* Helpers shared by the three page files only (they define REFDATA_IMPL). */
+/* Helpers shared by the page files of reference data and of the national
+ * indices only (they define REFDATA_IMPL). */
 #if defined(REFDATA_IMPL) && !defined(EGOV_REVIEW_REFDATA_IMPL)
 #define EGOV_REVIEW_REFDATA_IMPL
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
+#include "../lib/audit.h"
 #include "../lib/buf.h"
+#include "../lib/db.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 
@@ -197,6 +200,52 @@ static inline int rd_same(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
+
+/* refdata.c */
+
+/* A refused form is drawn again: the fields named in keep as typed
+ * (F.<name>), status 422 and the number of errors. */
+void rd_refuse(struct req *r, const char *const *keep, size_t nkeep, int nerr);
+
+/* The sort field: blank keeps old_sort ("" when adding: the caller puts the
+ * record last), else a whole number within +-999999.  Returns 0 (and leaves
+ * *typed) when the field itself is bad. */
+int rd_sort(struct req *r, int *nerr, const char *old_sort, char *sort, size_t n,
+	    const char **typed);
+
+/* The kinds of unit a record applies to (indicators, index criteria): a SET
+ * column, its members in the order rd_kind(0 .. RD_NKINDS - 1). */
+#define RD_NKINDS 4
+const char *rd_kind(int k);
+
+/* The ticked "unit_kinds" boxes as the SET stores them; returns 0 when one
+ * is unknown or none is ticked. */
+int rd_kinds_post(struct req *r, char *set, size_t n);
+
+/* An edit form's fields (F.<name>) and its ticked unit kinds. */
+void rd_put_form(struct req *r, const char *const *names, const char *const *show, int n,
+		 const char *kinds);
+
+/* The audit rows of an edit: one per field of [from, to) whose value
+ * changes, action "set_<name>" (written into act[i]); returns how many. */
+int rd_changes(struct audit_row *rows, char (*act)[32], const char *entity, const char *eid,
+	       const char *const *names, const char *const *old, const char *const *new, int from,
+	       int to);
+
+/* A 0/1 column of a record that is retired or verified, never deleted. */
+struct rd_flag {
+	struct stmt_table *tab;
+	int lock;                   /* the row by id, FOR UPDATE */
+	int set;                    /* SET <column> = ? WHERE id = ? */
+	unsigned col;               /* the column in the locked row */
+	int eid_col;                /* the audit's entity_id: that column, or -1: the id */
+	const char *column, *entity;
+};
+
+/* Turns the flag on or off in its own transaction, audited by action as
+ * "<column>=0" -> "<column>=1"; when it is so already nothing is written
+ * and nothing audited. */
+int rd_set_flag(struct req *r, const struct rd_flag *f, long long id, int on, const char *action);
 
 /* ISO date from the database shown dd/mm/yyyy ("" for NULL). */
 static inline void rd_hdate(struct req *r, const char *name, const char *iso)

@@ -1,12 +1,11 @@
-/* One criterion of an index version and the indicators that feed it:
+/* One criterion of an index version, its page showing the indicators that
+ * feed it (changed through ui-indices-mapping.c):
  *   /review/index-criterion        GET: add form (?version=) or a criterion's page (?id=);
  *                                  POST: add or edit its fields
  *   /review/index-criterion-state  POST: retire / reactivate, verify / unverify
- *   /review/index-mapping          POST: add, edit or remove an indicator's mapping
  * Edits carry the fingerprint of the row they were drawn from (fp): a save
  * over a colleague's newer change is refused with 409 and nothing written.
- * Audited as entity "index_criterion" (entity_id the criterion's id) and
- * "criterion_indicator" (entity_id "<criterion id>:<indicator code>"). */
+ * Audited as entity "index_criterion", entity_id the criterion's id. */
 #define REFDATA_IMPL
 #define INDICES_IMPL
 #include <stdio.h>
@@ -36,15 +35,13 @@ static const char *const xname[X_N] = {
 	"parent", "code", "name", "name_en", "max_points", "scoring", "scoring_text",
 	"evidence_text", "data_source", "verifier", "unit_kinds", "verified", "source", "sort"};
 
-static const char *const kind[4] = {"department", "district", "commune", "other"};
-
 #define CRIT_COLS "COALESCE(parent_id, 0), code, name, name_en, max_points, scoring, scoring_text, " \
 	"evidence_text, data_source, verifier, unit_kinds, verified, source, sort, active, " \
 	"version_id, id"
 
 enum {
 	Q_VER, Q_CGET, Q_CLOCK, Q_CRITS, Q_CDUP, Q_MAXSORT, Q_CINSERT, Q_CUPDATE, Q_CACTIVE,
-	Q_CVERIFIED, Q_CHILDREN, Q_MAPS, Q_INDS, Q_IND, Q_MGET, Q_MINSERT, Q_MUPDATE, Q_MDELETE, Q_N
+	Q_CVERIFIED, Q_CHILDREN, Q_MAPS, Q_INDS, Q_N
 };
 
 static const char *const sql[Q_N] = {
@@ -82,19 +79,6 @@ static const char *const sql[Q_N] = {
 	"WHERE ci.criterion_id = ? ORDER BY i.code",
 	/* Q_INDS: a mapping's choices: active indicators only */
 	"SELECT id, code, name, name_en, uom FROM indicator WHERE active = 1 ORDER BY code",
-	/* Q_IND */
-	"SELECT id, code, active FROM indicator WHERE id = ?",
-	/* Q_MGET */
-	"SELECT factor, offset_value, uom, note, verified FROM criterion_indicator "
-	"WHERE criterion_id = ? AND indicator_id = ? FOR UPDATE",
-	/* Q_MINSERT */
-	"INSERT INTO criterion_indicator (criterion_id, indicator_id, factor, offset_value, uom, note, "
-	"verified) VALUES (?, ?, ?, ?, ?, ?, ?)",
-	/* Q_MUPDATE */
-	"UPDATE criterion_indicator SET factor = ?, offset_value = ?, uom = ?, note = ?, verified = ? "
-	"WHERE criterion_id = ? AND indicator_id = ?",
-	/* Q_MDELETE */
-	"DELETE FROM criterion_indicator WHERE criterion_id = ? AND indicator_id = ?",
 };
 
 static struct stmt_table tab = STMT_TABLE(sql);
@@ -114,14 +98,6 @@ const struct field ix_cstate_fields[] = {
 	{NULL, 0, 0, 0, 0, NULL},
 };
 enum { FS_ID, FS_ACTION };
-
-const struct field ix_map_fields[] = {
-	{"id", F_INT, 1, IX_ID_MAX, 1, NULL},
-	{"action", F_WORD, 0, 0, 1, "add|save|delete"},
-	{"indicator", F_INT, 1, IX_ID_MAX, 0, NULL},
-	{NULL, 0, 0, 0, 0, NULL},
-};
-enum { FM_ID, FM_ACTION, FM_INDICATOR };
 
 /* ---- a criterion's fields ---- */
 
@@ -173,7 +149,7 @@ static int from_post(struct req *r, struct crit *f, long long self, const struct
 		     const char *old_sort)
 {
 	const char *s, *e;
-	int nerr = 0, has[4] = {0, 0, 0, 0}, badkind = 0;
+	int nerr = 0;
 
 	memset(f, 0, sizeof *f);
 	for (int i = 0; i < X_N; i++)
@@ -211,40 +187,13 @@ static int from_post(struct req *r, struct crit *f, long long self, const struct
 	rd_field(r, &nerr, "evidence_text", 1000, 0, &f->v[X_EVID]);
 	rd_field(r, &nerr, "data_source", 500, 0, &f->v[X_DSRC]);
 	rd_field(r, &nerr, "verifier", 255, 0, &f->v[X_VERIFIER]);
-	for (int i = r->nkv_query; i < r->nkv; i++) {
-		int k = 0;
-
-		if (strcmp(r->kv[i].key, "unit_kinds") != 0 || r->kv[i].filename != NULL)
-			continue;
-		while (k < 4 && strcmp(kind[k], r->kv[i].val) != 0)
-			k++;
-		if (k == 4)
-			badkind = 1;
-		else
-			has[k] = 1;
-	}
-	for (int k = 0; k < 4; k++)
-		if (has[k]) {
-			size_t l = strlen(f->kinds);
-			snprintf(f->kinds + l, sizeof f->kinds - l, "%s%s", l ? "," : "", kind[k]);
-		}
 	f->v[X_KINDS] = f->kinds;
-	if (badkind || f->kinds[0] == '\0')
+	if (!rd_kinds_post(r, f->kinds, sizeof f->kinds))
 		rd_err(r, &nerr, "unit_kinds", "choose_kind", 0);
 	f->v[X_VERIFIED] = ix_checked(rd_body(r, "verified")) ? "1" : "0";
 	rd_field(r, &nerr, "source", 500, 0, &f->v[X_SOURCE]);
-	if (rd_field(r, &nerr, "sort", 12, 0, &s)) {
-		e = NULL;
-		f->show[X_SORT] = s;
-		if (*s == '\0')
-			snprintf(f->sort, sizeof f->sort, "%s", old_sort ? old_sort : "");
-		else if ((e = rd_num(s, 1, f->sort, sizeof f->sort)) == NULL &&
-			 (atoll(f->sort) < -999999 || atoll(f->sort) > 999999))
-			e = "sort";
-		if (e != NULL)
-			rd_err(r, &nerr, "sort", e, 0);
+	if (rd_sort(r, &nerr, old_sort, f->sort, sizeof f->sort, &f->show[X_SORT]))
 		f->v[X_SORT] = f->sort;
-	}
 	for (int i = 0; i < X_N; i++)
 		if (i != X_MAX && i != X_SORT)
 			f->show[i] = f->v[i];
@@ -283,25 +232,6 @@ static struct dbparam bind_one(const struct crit *f, int i)
 
 /* ---- the page ---- */
 
-/* A mapping row that failed to save: shown as typed. */
-struct merr {
-	long long ind;
-	const char *factor, *offset, *uom, *note, *err;
-};
-
-static void put_form(struct req *r, const struct crit *f)
-{
-	char name[64];
-
-	for (int i = 0; i < X_N; i++) {
-		snprintf(name, sizeof name, "F.%s", xname[i]);
-		hset(r, name, f->show[i]);
-	}
-	for (int k = 0; k < 4; k++)
-		if (list_has(f->v[X_KINDS], ',', kind[k]))
-			hsetf(r, "1", "F.unit_kinds.%s", kind[k]);
-}
-
 /* The parent choices: every other criterion of the version, not below self. */
 static void put_parents(struct req *r, const struct dbres *crits, long long self)
 {
@@ -323,10 +253,10 @@ static void put_parents(struct req *r, const struct dbres *crits, long long self
 	}
 }
 
-static int put_mappings(struct req *r, long long id, const struct merr *me)
+static int put_mappings(struct req *r, long long id, const struct ix_merr *me)
 {
 	struct dbres res = {0};
-	char v[64], label[700], fp[17];
+	char label[700], fp[17];
 	int rc, en = ix_is_en(r);
 
 	if ((rc = db_tab_exec(&tab, Q_MAPS, &res, "i", id)) != E_OK)
@@ -334,27 +264,16 @@ static int put_mappings(struct req *r, long long id, const struct merr *me)
 	for (unsigned i = 0; i < res.nrows; i++) {
 		HDF *n = hnode(r, "Maps.%u", i);
 
-		nset(r, n, "ind_id", dbres_get(&res, i, 0));
-		nset(r, n, "ind_code", dbres_get(&res, i, 1));
-		nset(r, n, "ind_name", dbres_get(&res, i, en ? 3 : 2));
-		nset(r, n, "ind_uom", dbres_get(&res, i, 4));
-		nset(r, n, "ind_active", dbres_get(&res, i, 10));
-		nset(r, n, "verified", dbres_get(&res, i, 9));
+		ix_put_map(r, n, &res, i, 0);
 		ix_fp(&res, i, 5, 10, fp);
 		nset(r, n, "fp", fp);
 		if (me != NULL && me->ind == dbres_int(&res, i, 0)) {
+			/* the refused edit, as typed */
 			nset(r, n, "factor", me->factor);
 			nset(r, n, "offset", me->offset);
 			nset(r, n, "uom", me->uom);
 			nset(r, n, "note", me->note);
 			nset(r, n, "err", me->err);
-		} else {
-			rd_num_show(dbres_get(&res, i, 5), v, sizeof v);
-			nset(r, n, "factor", v);
-			rd_num_show(dbres_get(&res, i, 6), v, sizeof v);
-			nset(r, n, "offset", v);
-			nset(r, n, "uom", dbres_get(&res, i, 7));
-			nset(r, n, "note", dbres_get(&res, i, 8));
 		}
 	}
 	dbres_free(&res);
@@ -406,9 +325,30 @@ static int put_children(struct req *r, long long id, const char *max)
 	return E_OK;
 }
 
+/* The criterion id (none when 0) with its version (else version *vid) and
+ * the version's criteria. */
+static int load(long long id, long long *vid, struct dbres *row, struct dbres *ver,
+		struct dbres *crits)
+{
+	int rc;
+
+	if (id) {
+		if ((rc = db_tab_exec(&tab, Q_CGET, row, "i", id)) != E_OK)
+			return rc;
+		if (row->nrows != 1)
+			return E_NOTFOUND;
+		*vid = dbres_int(row, 0, C_VERSION);
+	}
+	if ((rc = db_tab_exec(&tab, Q_VER, ver, "i", *vid)) != E_OK)
+		return rc;
+	if (ver->nrows != 1)
+		return E_NOTFOUND;
+	return db_tab_exec(&tab, Q_CRITS, crits, "i", *vid);
+}
+
 /* The page of one criterion (id 0: the add form for version vid). */
 static int show_page(struct req *r, long long id, long long vid, const struct crit *posted,
-		     const struct merr *me)
+		     const struct ix_merr *me)
 {
 	struct dbres row = {0}, ver = {0}, crits = {0};
 	struct crit f;
@@ -417,31 +357,16 @@ static int show_page(struct req *r, long long id, long long vid, const struct cr
 
 	review_nav(r, "indices");
 	r->tmpl = "review/indices-criterion.cs";
-	if (id) {
-		if ((rc = db_tab_exec(&tab, Q_CGET, &row, "i", id)) != E_OK)
-			return rc;
-		if (row.nrows != 1) {
-			rc = E_NOTFOUND;
-			goto out;
-		}
-		vid = dbres_int(&row, 0, C_VERSION);
-	}
-	if ((rc = db_tab_exec(&tab, Q_VER, &ver, "i", vid)) != E_OK)
+	if ((rc = load(id, &vid, &row, &ver, &crits)) != E_OK)
 		goto out;
-	if (ver.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto out;
-	}
 	hset(r, "Ver.id", dbres_get(&ver, 0, 0));
 	hset(r, "Ver.code", dbres_get(&ver, 0, 1));
 	hset(r, "Ver.name", dbres_get(&ver, 0, 2));
-	if ((rc = db_tab_exec(&tab, Q_CRITS, &crits, "i", vid)) != E_OK)
-		goto out;
 	put_parents(r, &crits, id);
 	if (id == 0) {
 		hset(r, "Crit.new", "1");
 		if (posted)
-			put_form(r, posted);
+			rd_put_form(r, xname, posted->show, X_N, posted->v[X_KINDS]);
 		goto out;
 	}
 	from_row(&f, &row);
@@ -452,7 +377,9 @@ static int show_page(struct req *r, long long id, long long vid, const struct cr
 	hset(r, "Crit.verified", f.v[X_VERIFIED]);
 	ix_fp(&row, 0, 0, C_ACTIVE + 1, fp);
 	hset(r, "Crit.fp", fp);
-	put_form(r, posted ? posted : &f);
+	if (posted == NULL)
+		posted = &f;
+	rd_put_form(r, xname, posted->show, X_N, posted->v[X_KINDS]);
 	/* the add-mapping form starts from "no conversion" */
 	if (hdf_get_value(r->hdf, "F.m_factor", NULL) == NULL)
 		hset(r, "F.m_factor", "1");
@@ -563,13 +490,7 @@ static int update(struct req *r, long long id, struct crit *f, const char **why)
 	if (f->v[X_SORT][0] == '\0')
 		f->v[X_SORT] = o.v[X_SORT];
 	snprintf(eid, sizeof eid, "%lld", id);
-	for (int i = 0; i < X_N; i++) {
-		if (rd_same(o.v[i], f->v[i]))
-			continue;
-		snprintf(act[i], sizeof act[i], "set_%s", xname[i]);
-		rows[n++] = (struct audit_row){act[i], "index_criterion", eid, ix_nz(o.v[i]),
-					       ix_nz(f->v[i]), NULL};
-	}
+	n = rd_changes(rows, act, "index_criterion", eid, xname, o.v, f->v, 0, X_N);
 	if (n == 0) {
 		db_rollback();
 		dbres_free(&cur);
@@ -600,27 +521,12 @@ int ix_crit_post(struct req *r)
 	char loc[112];
 	int rc, nerr;
 
-	if (id) {
-		if ((rc = db_tab_exec(&tab, Q_CGET, &old, "i", id)) != E_OK)
-			return rc;
-		if (old.nrows != 1) {
-			rc = E_NOTFOUND;
-			goto out;
-		}
-		vid = dbres_int(&old, 0, C_VERSION);
-	} else if (r->fv[FC_VERSION].present) {
-		vid = r->fv[FC_VERSION].i;
-	} else {
+	if (id == 0 && !r->fv[FC_VERSION].present) {
 		r->bad_field = "version";
 		return E_BADREQ;
 	}
-	if ((rc = db_tab_exec(&tab, Q_VER, &ver, "i", vid)) != E_OK)
-		goto out;
-	if (ver.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto out;
-	}
-	if ((rc = db_tab_exec(&tab, Q_CRITS, &crits, "i", vid)) != E_OK)
+	vid = id ? 0 : r->fv[FC_VERSION].i;
+	if ((rc = load(id, &vid, &old, &ver, &crits)) != E_OK)
 		goto out;
 	nerr = from_post(r, &f, id, &crits, id ? dbres_get(&old, 0, X_SORT) : NULL);
 	if (nerr == 0) {
@@ -651,8 +557,7 @@ int ix_crit_post(struct req *r)
 			goto out;
 		}
 	}
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, NULL, 0, nerr);
 	rc = show_page(r, id, vid, &f, NULL);
 out:
 	dbres_free(&old);
@@ -664,286 +569,28 @@ out:
 
 int ix_crit_state(struct req *r)
 {
+	static const struct rd_flag active = {&tab, Q_CLOCK, Q_CACTIVE, C_ACTIVE, -1, "active",
+					      "index_criterion"};
+	static const struct rd_flag verified = {&tab, Q_CLOCK, Q_CVERIFIED, X_VERIFIED, -1,
+						"verified", "index_criterion"};
+	static const char *const done[] = {"retired", "reactivated", "unverified", "verified"};
 	long long id = r->fv[FS_ID].i;
 	const char *action = r->fv[FS_ACTION].s;
 	int on = strcmp(action, "reactivate") == 0 || strcmp(action, "verify") == 0;
 	int active_flag = strcmp(action, "retire") == 0 || strcmp(action, "reactivate") == 0;
-	unsigned col = active_flag ? C_ACTIVE : X_VERIFIED;
-	const char *what = active_flag ? "active" : "verified";
-	struct dbres cur = {0};
-	char eid[24], ov[16], nv[16], act[32], loc[112];
-	static const char *const done[] = {"retired", "reactivated", "unverified", "verified"};
+	char act[32], loc[112];
 	int rc;
 
-	if ((rc = db_begin()) != E_OK)
+	snprintf(act, sizeof act, "criterion_%s", action);
+	if ((rc = rd_set_flag(r, active_flag ? &active : &verified, id, on, act)) != E_OK)
 		return rc;
-	if ((rc = db_tab_exec(&tab, Q_CLOCK, &cur, "i", id)) != E_OK)
-		goto fail;
-	if (cur.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto fail;
-	}
-	/* already so: nothing to write, nothing to audit */
-	if (dbres_int(&cur, 0, col) == on) {
-		db_rollback();
-	} else {
-		snprintf(eid, sizeof eid, "%lld", id);
-		snprintf(ov, sizeof ov, "%s=%d", what, !on);
-		snprintf(nv, sizeof nv, "%s=%d", what, on);
-		snprintf(act, sizeof act, "criterion_%s", action);
-		if ((rc = db_tab_exec(&tab, active_flag ? Q_CACTIVE : Q_CVERIFIED, NULL, "ii",
-				      (long long)on, id)) != E_OK ||
-		    (rc = audit(r, act, "index_criterion", eid, ov, nv, NULL)) != E_OK ||
-		    (rc = db_commit()) != E_OK)
-			goto fail;
-	}
-	dbres_free(&cur);
 	snprintf(loc, sizeof loc, "/review/index-criterion?id=%lld&done=%s", id,
 		 done[(active_flag ? 0 : 2) + on]);
 	req_redirect(r, loc);
 	return E_OK;
-fail:
-	db_rollback();
-	dbres_free(&cur);
-	return rc;
 }
 
-/* ---- mappings ---- */
-
-struct mapf {
-	const char *factor, *offset, *uom, *note;   /* as typed */
-	char fc[48], oc[48];                        /* canonical */
-	int verified;
-};
-
-static void map_desc(struct buf *b, const char *factor, const char *offset, const char *uom,
-		     const char *note, const char *verified)
+int ix_crit_page(struct req *r, long long id, const struct ix_merr *me)
 {
-	char v[64];
-
-	canon_decimal(factor, v, sizeof v);
-	rd_kv(b, "factor", v);
-	canon_decimal(offset, v, sizeof v);
-	rd_kv(b, "offset", v);
-	rd_kv(b, "uom", uom);
-	rd_kv(b, "note", note);
-	rd_kv(b, "verified", verified);
-}
-
-/* Reads the mapping's fields (names prefixed with pre); the error key, or NULL. */
-static const char *map_read(struct req *r, const char *pre, struct mapf *m, const char **field)
-{
-	char name[32];
-	const char *e;
-
-	memset(m, 0, sizeof *m);
-	snprintf(name, sizeof name, "%sfactor", pre);
-	*field = "factor";
-	if ((e = rd_line(r, name, 30, 1, &m->factor)) != NULL)
-		return e;
-	if ((e = ix_dec(m->factor, 10, 6, 1, m->fc, sizeof m->fc)) != NULL)
-		return e;
-	if (strtod(m->fc, NULL) == 0)
-		return "factor_zero";
-	snprintf(name, sizeof name, "%soffset", pre);
-	*field = "offset";
-	if ((e = rd_line(r, name, 30, 0, &m->offset)) != NULL)
-		return e;
-	if (*m->offset == '\0')
-		snprintf(m->oc, sizeof m->oc, "0");
-	else if ((e = ix_dec(m->offset, 14, 6, 1, m->oc, sizeof m->oc)) != NULL)
-		return e;
-	snprintf(name, sizeof name, "%suom", pre);
-	*field = "uom";
-	if ((e = rd_line(r, name, 64, 0, &m->uom)) != NULL)
-		return e;
-	snprintf(name, sizeof name, "%snote", pre);
-	*field = "note";
-	if ((e = rd_line(r, name, 500, 0, &m->note)) != NULL)
-		return e;
-	snprintf(name, sizeof name, "%sverified", pre);
-	m->verified = ix_checked(rd_body(r, name));
-	*field = NULL;
-	return NULL;
-}
-
-static int map_add(struct req *r, long long cid, long long ind)
-{
-	static const char *const keep[] = {"m_indicator", "m_factor", "m_offset", "m_uom", "m_note",
-					   "m_verified"};
-	struct dbres in = {0}, cur = {0};
-	struct dbparam p[7];
-	struct mapf m;
-	const char *e, *field;
-	char eid[80], loc[112];
-	int rc = E_OK, nerr = 0;
-	struct buf b;
-
-	buf_init(&b);
-	if (ind == 0) {
-		rd_err(r, &nerr, "m_indicator", "choose", 0);
-	} else {
-		if ((rc = db_tab_exec(&tab, Q_IND, &in, "i", ind)) != E_OK)
-			goto out;
-		if (in.nrows != 1 || !dbres_int(&in, 0, 2))
-			rd_err(r, &nerr, "m_indicator", "choose", 0);
-	}
-	if ((e = map_read(r, "m_", &m, &field)) != NULL) {
-		char fname[32];
-		snprintf(fname, sizeof fname, "m_%s", field);
-		rd_err(r, &nerr, fname, e, strcmp(e, "too_long") == 0 ? (strcmp(field, "note") == 0 ? 500 : 64) : 0);
-	}
-	if (nerr == 0) {
-		if ((rc = db_begin()) != E_OK)
-			goto out;
-		/* the criterion's row first: two additions of one mapping queue here */
-		if ((rc = db_tab_exec(&tab, Q_CLOCK, &cur, "i", cid)) != E_OK)
-			goto fail;
-		if (cur.nrows != 1) {
-			rc = E_NOTFOUND;
-			goto fail;
-		}
-		memset(p, 0, sizeof p);
-		p[0] = (struct dbparam){'i', cid, 0, NULL, 0};
-		p[1] = (struct dbparam){'i', ind, 0, NULL, 0};
-		p[2] = (struct dbparam){'s', 0, 0, m.fc, 0};
-		p[3] = (struct dbparam){'s', 0, 0, m.oc, 0};
-		p[4] = (struct dbparam){'s', 0, 0, ix_nz(m.uom), 0};
-		p[5] = (struct dbparam){'s', 0, 0, ix_nz(m.note), 0};
-		p[6] = (struct dbparam){'i', m.verified, 0, NULL, 0};
-		rc = db_tab_execv(&tab, Q_MINSERT, NULL, p, 7);
-		if (rc == E_DUP) {
-			db_rollback();
-			rc = E_OK;
-			rd_err(r, &nerr, "m_indicator", "map_exists", 0);
-		} else {
-			if (rc != E_OK)
-				goto fail;
-			snprintf(eid, sizeof eid, "%lld:%s", cid, dbres_get(&in, 0, 1));
-			map_desc(&b, m.fc, m.oc, m.uom, m.note, m.verified ? "1" : "0");
-			if ((rc = audit(r, "mapping_add", "criterion_indicator", eid, NULL, buf_str(&b),
-					NULL)) != E_OK ||
-			    (rc = db_commit()) != E_OK)
-				goto fail;
-			snprintf(loc, sizeof loc, "/review/index-criterion?id=%lld&done=map_added#maps", cid);
-			req_redirect(r, loc);
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-		hsetf(r, rd_body(r, keep[i]), "F.%s", keep[i]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
-	rc = show_page(r, cid, 0, NULL, NULL);
-	goto out;
-fail:
-	db_rollback();
-out:
-	buf_free(&b);
-	dbres_free(&in);
-	dbres_free(&cur);
-	return rc;
-}
-
-/* Edits or removes one mapping of the criterion. */
-static int map_change(struct req *r, long long cid, long long ind, int del)
-{
-	struct dbres in = {0}, cur = {0};
-	struct mapf m;
-	struct buf ob, nb;
-	const char *e = NULL, *field, *posted_fp = rd_body(r, "fp");
-	char eid[80], loc[112], fp[17];
-	int rc;
-
-	buf_init(&ob);
-	buf_init(&nb);
-	if ((rc = db_tab_exec(&tab, Q_IND, &in, "i", ind)) != E_OK)
-		goto out;
-	if (in.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto out;
-	}
-	if (!del && (e = map_read(r, "", &m, &field)) != NULL) {
-		struct merr me = {ind, rd_body(r, "factor"), rd_body(r, "offset"), rd_body(r, "uom"),
-				  rd_body(r, "note"), e};
-		r->status = 422;
-		hseti(r, "Page.nerr", 1);
-		hset(r, "Page.merr", e);
-		rc = show_page(r, cid, 0, NULL, &me);
-		goto out;
-	}
-	if ((rc = db_begin()) != E_OK)
-		goto out;
-	if ((rc = db_tab_exec(&tab, Q_MGET, &cur, "ii", cid, ind)) != E_OK)
-		goto fail;
-	if (cur.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto fail;
-	}
-	ix_fp(&cur, 0, 0, 5, fp);
-	if (!del && (posted_fp == NULL || strcmp(posted_fp, fp) != 0)) {
-		db_rollback();
-		r->status = 409;
-		hset(r, "Page.conflict", "1");
-		rc = show_page(r, cid, 0, NULL, NULL);
-		goto out;
-	}
-	snprintf(eid, sizeof eid, "%lld:%s", cid, dbres_get(&in, 0, 1));
-	map_desc(&ob, dbres_get(&cur, 0, 0), dbres_get(&cur, 0, 1), dbres_get(&cur, 0, 2),
-		 dbres_get(&cur, 0, 3), dbres_get(&cur, 0, 4));
-	if (del) {
-		if ((rc = db_tab_exec(&tab, Q_MDELETE, NULL, "ii", cid, ind)) != E_OK ||
-		    (rc = audit(r, "mapping_remove", "criterion_indicator", eid, buf_str(&ob), NULL,
-				NULL)) != E_OK)
-			goto fail;
-	} else {
-		map_desc(&nb, m.fc, m.oc, m.uom, m.note, m.verified ? "1" : "0");
-		if (strcmp(buf_str(&ob), buf_str(&nb)) == 0) {
-			db_rollback();   /* unchanged: nothing to write or audit */
-			goto done;
-		}
-		if ((rc = db_tab_exec(&tab, Q_MUPDATE, NULL, "ssssiii", m.fc, m.oc, ix_nz(m.uom),
-				      ix_nz(m.note), (long long)m.verified, cid, ind)) != E_OK ||
-		    (rc = audit(r, "mapping_update", "criterion_indicator", eid, buf_str(&ob),
-				buf_str(&nb), NULL)) != E_OK)
-			goto fail;
-	}
-	if ((rc = db_commit()) != E_OK)
-		goto fail;
-done:
-	snprintf(loc, sizeof loc, "/review/index-criterion?id=%lld&done=%s#maps", cid,
-		 del ? "map_removed" : "map_saved");
-	req_redirect(r, loc);
-	goto out;
-fail:
-	db_rollback();
-out:
-	buf_free(&ob);
-	buf_free(&nb);
-	dbres_free(&in);
-	dbres_free(&cur);
-	return rc;
-}
-
-int ix_map_post(struct req *r)
-{
-	long long cid = r->fv[FM_ID].i;
-	const char *action = r->fv[FM_ACTION].s;
-	long long ind = r->fv[FM_INDICATOR].present ? r->fv[FM_INDICATOR].i : 0;
-
-	if (strcmp(action, "add") == 0) {
-		/* the add form names its select m_indicator */
-		const char *s = rd_body(r, "m_indicator");
-		char canon[24];
-
-		ind = 0;
-		if (s && *s && rd_num(s, 1, canon, sizeof canon) == NULL && atoll(canon) > 0)
-			ind = atoll(canon);
-		return map_add(r, cid, ind);
-	}
-	if (ind == 0) {
-		r->bad_field = "indicator";
-		return E_BADREQ;
-	}
-	return map_change(r, cid, ind, strcmp(action, "delete") == 0);
+	return show_page(r, id, 0, NULL, me);
 }

@@ -271,10 +271,7 @@ int ix_list_post(struct req *r)
 	req_redirect(r, loc);
 	goto out;
 refuse:
-	for (size_t i = 0; i < sizeof vfield / sizeof vfield[0]; i++)
-		hsetf(r, rd_body(r, vfield[i]), "F.%s", vfield[i]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, vfield, sizeof vfield / sizeof vfield[0], nerr);
 	rc = show_list(r);
 	goto out;
 fail:
@@ -344,28 +341,11 @@ static int visit(struct tree *t, unsigned i, int depth)
 
 static void put_maps(struct req *r, const char *key, const struct dbres *m, long long id)
 {
-	char v[64];
-	int k = 0, en = ix_is_en(r);
+	int k = 0;
 
-	for (unsigned j = 0; j < m->nrows; j++) {
-		HDF *x;
-
-		if (dbres_int(m, j, 0) != id)
-			continue;
-		x = hnode(r, "%s.maps.%d", key, k++);
-		nset(r, x, "ind_id", dbres_get(m, j, 1));
-		nset(r, x, "ind_code", dbres_get(m, j, 2));
-		nset(r, x, "ind_name", dbres_get(m, j, en ? 4 : 3));
-		nset(r, x, "ind_uom", dbres_get(m, j, 5));
-		rd_num_show(dbres_get(m, j, 6), v, sizeof v);
-		nset(r, x, "factor", v);
-		rd_num_show(dbres_get(m, j, 7), v, sizeof v);
-		nset(r, x, "offset", v);
-		nset(r, x, "uom", dbres_get(m, j, 8));
-		nset(r, x, "note", dbres_get(m, j, 9));
-		nset(r, x, "verified", dbres_get(m, j, 10));
-		nset(r, x, "ind_active", dbres_get(m, j, 11));
-	}
+	for (unsigned j = 0; j < m->nrows; j++)
+		if (dbres_int(m, j, 0) == id)
+			ix_put_map(r, hnode(r, "%s.maps.%d", key, k++), m, j, 1);
 }
 
 /* The edit form: what is stored (unless a refused form was posted) and the
@@ -516,38 +496,19 @@ int ix_version_get(struct req *r)
 
 int ix_version_state(struct req *r)
 {
+	static const struct rd_flag verified = {&tab, Q_VLOCK, Q_VSTATE, 2, 1, "verified",
+						"index_version"};
 	long long id = r->fv[FS_ID].i;
 	int verify = strcmp(r->fv[FS_ACTION].s, "verify") == 0, rc;
-	struct dbres cur = {0};
 	char loc[96];
 
-	if ((rc = db_begin()) != E_OK)
+	if ((rc = rd_set_flag(r, &verified, id, verify,
+			      verify ? "version_verify" : "version_unverify")) != E_OK)
 		return rc;
-	if ((rc = db_tab_exec(&tab, Q_VLOCK, &cur, "i", id)) != E_OK)
-		goto fail;
-	if (cur.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto fail;
-	}
-	/* already so: nothing to write, nothing to audit */
-	if (dbres_int(&cur, 0, 2) == verify) {
-		db_rollback();
-	} else if ((rc = db_tab_exec(&tab, Q_VSTATE, NULL, "ii", (long long)verify, id)) != E_OK ||
-		   (rc = audit(r, verify ? "version_verify" : "version_unverify", "index_version",
-			       dbres_get(&cur, 0, 1), verify ? "verified=0" : "verified=1",
-			       verify ? "verified=1" : "verified=0", NULL)) != E_OK ||
-		   (rc = db_commit()) != E_OK) {
-		goto fail;
-	}
-	dbres_free(&cur);
 	snprintf(loc, sizeof loc, "/review/index-version?id=%lld&done=%s", id,
 		 verify ? "verified" : "unverified");
 	req_redirect(r, loc);
 	return E_OK;
-fail:
-	db_rollback();
-	dbres_free(&cur);
-	return rc;
 }
 
 /* Edits a version's fields (its index and code stay), one audit row per
@@ -564,10 +525,7 @@ int ix_version_post(struct req *r)
 
 	nerr = read_version(r, &v, 0, NULL);
 	if (nerr > 0) {
-		for (size_t i = 0; i < sizeof vfield / sizeof vfield[0]; i++)
-			hsetf(r, rd_body(r, vfield[i]), "F.%s", vfield[i]);
-		r->status = 422;
-		hseti(r, "Page.nerr", nerr);
+		rd_refuse(r, vfield, sizeof vfield / sizeof vfield[0], nerr);
 		return show_version(r, id);
 	}
 	if ((rc = db_begin()) != E_OK)

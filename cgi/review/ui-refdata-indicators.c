@@ -37,9 +37,6 @@ enum {
 };
 enum { C_ID = I_N, C_ACTIVE, C_NFIG };
 
-/* indicator.unit_kinds: a SET, in its own order */
-static const char *const kind[4] = {"department", "district", "commune", "other"};
-
 static const char *const iname[I_N] = {
 	"code", "name", "name_en", "pillar", "uom", "vtype", "min_value", "max_value", "required",
 	"unit_kinds", "direction", "aggregation", "ict_code", "par_code", "dti_code", "verified",
@@ -238,7 +235,7 @@ static int from_post(struct req *r, struct indf *f, int creating, const char *ol
 		     const struct dbres *pillars)
 {
 	const char *s;
-	int nerr = 0, nkinds = 0, badkind = 0;
+	int nerr = 0;
 
 	memset(f, 0, sizeof *f);
 	for (int i = 0; i < I_N; i++)
@@ -269,30 +266,9 @@ static int from_post(struct req *r, struct indf *f, int creating, const char *ol
 	f->v[I_REQUIRED] = f->show[I_REQUIRED] = (s && strcmp(s, "1") == 0) ? "1" : "0";
 	s = rd_body(r, "verified");
 	f->v[I_VERIFIED] = f->show[I_VERIFIED] = (s && strcmp(s, "1") == 0) ? "1" : "0";
-	/* unit kinds: repeated checkboxes, stored as the SET in its own order */
-	{
-		int has[4] = {0, 0, 0, 0};
-
-		for (int i = r->nkv_query; i < r->nkv; i++) {
-			if (strcmp(r->kv[i].key, "unit_kinds") != 0 || r->kv[i].filename != NULL)
-				continue;
-			int k = 0;
-			while (k < 4 && strcmp(kind[k], r->kv[i].val) != 0)
-				k++;
-			if (k == 4)
-				badkind = 1;
-			else if (!has[k]++)
-				nkinds++;
-		}
-		for (int k = 0; k < 4; k++)
-			if (has[k]) {
-				size_t l = strlen(f->kinds);
-				snprintf(f->kinds + l, sizeof f->kinds - l, "%s%s", l ? "," : "", kind[k]);
-			}
-		f->v[I_KINDS] = f->show[I_KINDS] = f->kinds;
-		if (badkind || nkinds == 0)
-			rd_err(r, &nerr, "unit_kinds", "choose_kind", 0);
-	}
+	f->v[I_KINDS] = f->show[I_KINDS] = f->kinds;
+	if (!rd_kinds_post(r, f->kinds, sizeof f->kinds))
+		rd_err(r, &nerr, "unit_kinds", "choose_kind", 0);
 	if (rd_field(r, &nerr, "direction", 8, 1, &f->v[I_DIRECTION]) &&
 	    !list_has(DIRECTIONS, '|', f->v[I_DIRECTION]))
 		rd_err(r, &nerr, "direction", "choose", 0);
@@ -309,36 +285,12 @@ static int from_post(struct req *r, struct indf *f, int creating, const char *ol
 	rd_field(r, &nerr, "par_code", 32, 0, &f->v[I_PAR]);
 	rd_field(r, &nerr, "dti_code", 32, 0, &f->v[I_DTI]);
 	rd_field(r, &nerr, "source", 500, 0, &f->v[I_SOURCE]);
-	if (rd_field(r, &nerr, "sort", 12, 0, &s)) {
-		const char *e = NULL;
-		if (*s == '\0') {
-			snprintf(f->sort, sizeof f->sort, "%s", old_sort ? old_sort : "");
-		} else if ((e = rd_num(s, 1, f->sort, sizeof f->sort)) == NULL &&
-			   (atoll(f->sort) < -999999 || atoll(f->sort) > 999999)) {
-			e = "sort";
-		}
-		if (e != NULL)
-			rd_err(r, &nerr, "sort", e, 0);
+	if (rd_sort(r, &nerr, old_sort, f->sort, sizeof f->sort, &f->show[I_SORT]))
 		f->v[I_SORT] = f->sort;
-		f->show[I_SORT] = s;
-	}
 	for (int i = 0; i < I_N; i++)
 		if (i != I_MIN && i != I_MAX && i != I_SORT)
 			f->show[i] = f->v[i];
 	return nerr;
-}
-
-static void put_form(struct req *r, const struct indf *f)
-{
-	char name[64];
-
-	for (int i = 0; i < I_N; i++) {
-		snprintf(name, sizeof name, "F.%s", iname[i]);
-		hset(r, name, f->show[i]);
-	}
-	for (int k = 0; k < 4; k++)
-		if (list_has(f->v[I_KINDS], ',', kind[k]))
-			hsetf(r, "1", "F.unit_kinds.%s", kind[k]);
 }
 
 static void put_pillars(struct req *r, const struct dbres *pil)
@@ -465,7 +417,7 @@ static int show_page(struct req *r, long long id, const struct indf *posted, con
 	if (id == 0) {
 		hset(r, "Ind.new", "1");
 		if (posted)
-			put_form(r, posted);
+			rd_put_form(r, iname, posted->show, I_N, posted->v[I_KINDS]);
 		return E_OK;
 	}
 	if ((rc = db_tab_exec(&tab, Q_GET, &row, "i", id)) != E_OK)
@@ -480,7 +432,9 @@ static int show_page(struct req *r, long long id, const struct indf *posted, con
 	hset(r, "Ind.name", f.v[is_en(r) ? I_NAME_EN : I_NAME]);
 	hset(r, "Ind.active", dbres_get(&row, 0, C_ACTIVE));
 	hset(r, "Ind.nfig", dbres_get(&row, 0, C_NFIG));
-	put_form(r, posted ? posted : &f);
+	if (posted == NULL)
+		posted = &f;
+	rd_put_form(r, iname, posted->show, I_N, posted->v[I_KINDS]);
 	/* the rule and target forms start from this indicator and this year */
 	if (hdf_get_value(r->hdf, "F.r_left", NULL) == NULL)
 		hseti(r, "F.r_left", id);
@@ -542,12 +496,12 @@ int rd_ind_list(struct req *r)
 		nset(r, n, "ict", dbres_get(&res, i, 11));
 		nset(r, n, "par", dbres_get(&res, i, 12));
 		nset(r, n, "dti", dbres_get(&res, i, 13));
-		for (int kk = 0, j = 0; kk < 4; kk++) {
+		for (int kk = 0, j = 0; kk < RD_NKINDS; kk++) {
 			char key[16];
-			if (!list_has(dbres_get(&res, i, 14), ',', kind[kk]))
+			if (!list_has(dbres_get(&res, i, 14), ',', rd_kind(kk)))
 				continue;
 			snprintf(key, sizeof key, "k.%d", j++);
-			nset(r, n, key, kind[kk]);
+			nset(r, n, key, rd_kind(kk));
 		}
 		nset(r, n, "required", dbres_get(&res, i, 15));
 		nset(r, n, "nrules", dbres_get(&res, i, 16));
@@ -659,13 +613,7 @@ static int update(struct req *r, long long id, struct indf *f, const char **why)
 	f->v[I_CODE] = o.v[I_CODE];
 	if (f->v[I_SORT][0] == '\0')
 		f->v[I_SORT] = o.v[I_SORT];
-	for (int i = I_NAME; i < I_N; i++) {
-		if (rd_same(o.v[i], f->v[i]))
-			continue;
-		snprintf(act[i], sizeof act[i], "set_%s", iname[i]);
-		rows[n++] = (struct audit_row){act[i], "indicator", o.v[I_CODE], nz(o.v[i]), nz(f->v[i]),
-					       NULL};
-	}
+	n = rd_changes(rows, act, "indicator", o.v[I_CODE], iname, o.v, f->v, I_NAME, I_N);
 	if (n == 0) {
 		db_rollback();
 		dbres_free(&cur);
@@ -721,8 +669,7 @@ int rd_ind_post(struct req *r)
 			goto out;
 		}
 	}
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, NULL, 0, nerr);
 	rc = show_page(r, id, &f, NULL);
 out:
 	dbres_free(&pil);
@@ -732,39 +679,19 @@ out:
 
 int rd_ind_state(struct req *r)
 {
+	static const struct rd_flag active = {&tab, Q_LOCK, Q_STATE, C_ACTIVE, I_CODE, "active",
+					      "indicator"};
 	long long id = r->fv[FS_ID].i;
 	int retire = strcmp(r->fv[FS_ACTION].s, "retire") == 0, rc;
-	struct dbres cur = {0};
 	char loc[96];
 
-	if ((rc = db_begin()) != E_OK)
+	if ((rc = rd_set_flag(r, &active, id, !retire,
+			      retire ? "indicator_retire" : "indicator_reactivate")) != E_OK)
 		return rc;
-	if ((rc = db_tab_exec(&tab, Q_LOCK, &cur, "i", id)) != E_OK)
-		goto fail;
-	if (cur.nrows != 1) {
-		rc = E_NOTFOUND;
-		goto fail;
-	}
-	/* already so: nothing to write, nothing to audit */
-	if (dbres_int(&cur, 0, C_ACTIVE) != retire) {
-		db_rollback();
-	} else {
-		if ((rc = db_tab_exec(&tab, Q_STATE, NULL, "ii", (long long)!retire, id)) != E_OK ||
-		    (rc = audit(r, retire ? "indicator_retire" : "indicator_reactivate", "indicator",
-				dbres_get(&cur, 0, I_CODE), retire ? "active=1" : "active=0",
-				retire ? "active=0" : "active=1", NULL)) != E_OK ||
-		    (rc = db_commit()) != E_OK)
-			goto fail;
-	}
-	dbres_free(&cur);
 	snprintf(loc, sizeof loc, "/review/indicator?id=%lld&done=%s", id,
 		 retire ? "retired" : "reactivated");
 	req_redirect(r, loc);
 	return E_OK;
-fail:
-	db_rollback();
-	dbres_free(&cur);
-	return rc;
 }
 
 /* ---- cross-field rules ---- */
@@ -913,10 +840,7 @@ int rd_rule_post(struct req *r)
 		}
 	}
 	if (rc == E_OK && nerr > 0) {
-		for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-			hsetf(r, rd_body(r, keep[i]), "F.%s", keep[i]);
-		r->status = 422;
-		hseti(r, "Page.nerr", nerr);
+		rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 		rc = show_page(r, id, NULL, NULL);
 	}
 	dbres_free(&inds);
@@ -1103,10 +1027,7 @@ static int target_add(struct req *r, long long id, const struct ind *in)
 			goto out;
 		}
 	}
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-		hsetf(r, rd_body(r, keep[i]), "F.%s", keep[i]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	rc = show_page(r, id, NULL, NULL);
 	goto out;
 fail:

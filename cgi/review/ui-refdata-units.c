@@ -371,12 +371,6 @@ static int pick_date(struct req *r, int *nerr, const char *name, int required, c
 	return 1;
 }
 
-static void keep_posted(struct req *r, const char *const *names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		hsetf(r, rd_body(r, names[i]), "F.%s", names[i]);
-}
-
 /* The first period the unit reported for that [from, to] leaves out, as a
  * label into out ("" when none); *early when it lies before from. */
 static int reports_outside(struct req *r, long long id, const char *from, const char *to, char *out,
@@ -471,9 +465,7 @@ static int unit_add(struct req *r)
 			return rc;
 		rd_err(r, &nerr, "code", "code_exists", 0);
 	}
-	keep_posted(r, keep, sizeof keep / sizeof keep[0]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	return show_unit(r, 0, 1, 1);
 }
 
@@ -552,9 +544,7 @@ fail:
 	dbres_free(&np);
 	return rc;
 bad:
-	keep_posted(r, keep, sizeof keep / sizeof keep[0]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	return show_unit(r, id, 1, 0);
 }
 
@@ -646,9 +636,7 @@ fail:
 bad:
 	dbres_free(&cur);
 	dbres_free(&succ);
-	keep_posted(r, keep, sizeof keep / sizeof keep[0]);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	return show_unit(r, id, 0, 1);
 }
 
@@ -687,6 +675,7 @@ static int cmp_id(const void *a, const void *b)
 
 int rd_merge_post(struct req *r)
 {
+	static const char *const keep[] = {"successor", "m_date", "m_reason"};
 	long long ids[MERGE_MAX], succ;
 	struct dbres locked[MERGE_MAX], sres = {0};
 	struct audit_row rows[MERGE_MAX];
@@ -832,11 +821,7 @@ fail:
 bad:
 	if (bad_unit)
 		hset(r, "Page.unit", bad_unit);
-	hset(r, "F.successor", rd_body(r, "successor"));
-	hset(r, "F.m_date", rd_body(r, "m_date"));
-	hset(r, "F.m_reason", rd_body(r, "m_reason"));
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	rc = show_merge(r);
 out:
 	for (int k = 0; k < nlocked; k++)

@@ -438,11 +438,8 @@ static int user_add(struct req *r)
 			goto out;
 		rd_err(r, &nerr, "login", "login_exists", 0);
 	}
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-		hsetf(r, rd_body(r, keep[i]), "F.%s", keep[i]);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	put_role_form(r, bits);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
 	rc = show_user(r, 0, 1);
 out:
 	dbres_free(&u);
@@ -543,11 +540,8 @@ fail:
 	db_rollback();
 	goto out;
 bad:
-	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
-		hsetf(r, rd_body(r, keep[i]), "F.%s", keep[i]);
+	rd_refuse(r, keep, sizeof keep / sizeof keep[0], nerr);
 	put_role_form(r, bits);
-	r->status = 422;
-	hseti(r, "Page.nerr", nerr);
 	rc = show_user(r, id, 1);
 out:
 	dbres_free(&cur);
@@ -627,8 +621,7 @@ int rd_user_pw(struct req *r)
 	pw = posted_password(r, &nerr, dbres_get(&before, 0, 1));
 	dbres_free(&before);
 	if (pw == NULL) {
-		r->status = 422;
-		hseti(r, "Page.nerr", nerr);
+		rd_refuse(r, NULL, 0, nerr);
 		return show_user(r, id, 0);
 	}
 	if (pw_hash(pw, hash) != 0)

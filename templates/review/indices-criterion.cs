@@ -18,20 +18,13 @@
 <section aria-labelledby="h-fields">
 <h2 id="h-fields"><?cs var:Lang.Indices.crit_fields ?></h2>
 <form method="post" action="/review/index-criterion" novalidate id="form-criterion">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <?cs if:Crit.new ?><input type="hidden" name="version" value="<?cs var:Ver.id ?>"><?cs else ?>
   <input type="hidden" name="id" value="<?cs var:Crit.id ?>">
   <input type="hidden" name="fp" value="<?cs var:Crit.fp ?>"><?cs /if ?>
   <fieldset>
     <legend><?cs var:Lang.Indices.crit_identity ?></legend>
-    <div class="field<?cs if:E.parent ?> has-error<?cs /if ?>">
-      <label for="f_parent"><?cs var:Lang.Indices.L.parent ?></label>
-      <select id="f_parent" name="parent"<?cs call:ix_aria("parent") ?>>
-        <option value="0"><?cs var:Lang.Indices.no_parent ?></option>
-        <?cs each:p = Parents ?><?cs call:ix_opt(F.parent, p.id, p.label) ?><?cs /each ?>
-      </select>
-      <?cs call:ix_error("parent") ?>
-    </div>
+    <?cs call:fm_pick("parent", Lang.Indices.L.parent, 0, "0", Lang.Indices.no_parent, Parents, Lang.Indices) ?>
     <?cs call:ix_text("code", Lang.Indices.L.code, 12, 1, Lang.Indices.crit_code_hint) ?>
     <?cs call:ix_text("name", Lang.Indices.L.name, 80, 1, "") ?>
     <?cs call:ix_text("name_en", Lang.Indices.L.name_en, 80, 0, "") ?>
@@ -40,15 +33,15 @@
     <legend><?cs var:Lang.Indices.crit_scoring ?></legend>
     <?cs call:ix_text("max_points", Lang.Indices.L.max_points, 10, 0, Lang.Indices.points_hint) ?>
     <div class="field<?cs if:E.scoring ?> has-error<?cs /if ?>">
-      <label for="f_scoring"><?cs var:Lang.Indices.L.scoring ?><?cs call:ix_req(1) ?></label>
-      <select id="f_scoring" name="scoring" aria-required="true"<?cs call:ix_aria("scoring") ?>>
-        <?cs call:ix_opt(F.scoring, "ratio", Lang.Indices.Scoring.ratio) ?>
-        <?cs call:ix_opt(F.scoring, "tiers", Lang.Indices.Scoring.tiers) ?>
-        <?cs call:ix_opt(F.scoring, "role", Lang.Indices.Scoring.role) ?>
-        <?cs call:ix_opt(F.scoring, "evidence", Lang.Indices.Scoring.evidence) ?>
-        <?cs call:ix_opt(F.scoring, "value", Lang.Indices.Scoring.value) ?>
-        <?cs call:ix_opt(F.scoring, "survey", Lang.Indices.Scoring.survey) ?>
-        <?cs call:ix_opt(F.scoring, "other", Lang.Indices.Scoring.other) ?>
+      <label for="f_scoring"><?cs var:Lang.Indices.L.scoring ?><?cs call:fm_req(1) ?></label>
+      <select id="f_scoring" name="scoring" aria-required="true"<?cs call:fm_aria("scoring") ?>>
+        <?cs call:fm_opt(F.scoring, "ratio", Lang.Indices.Scoring.ratio) ?>
+        <?cs call:fm_opt(F.scoring, "tiers", Lang.Indices.Scoring.tiers) ?>
+        <?cs call:fm_opt(F.scoring, "role", Lang.Indices.Scoring.role) ?>
+        <?cs call:fm_opt(F.scoring, "evidence", Lang.Indices.Scoring.evidence) ?>
+        <?cs call:fm_opt(F.scoring, "value", Lang.Indices.Scoring.value) ?>
+        <?cs call:fm_opt(F.scoring, "survey", Lang.Indices.Scoring.survey) ?>
+        <?cs call:fm_opt(F.scoring, "other", Lang.Indices.Scoring.other) ?>
       </select>
       <?cs call:ix_error("scoring") ?>
     </div>
@@ -57,17 +50,10 @@
     <?cs call:ix_text("data_source", Lang.Indices.L.data_source, 60, 0, "") ?>
     <?cs call:ix_text("verifier", Lang.Indices.L.verifier, 60, 0, "") ?>
   </fieldset>
-  <fieldset id="f_unit_kinds" tabindex="-1"<?cs if:E.unit_kinds ?> class="has-error" aria-describedby="e_unit_kinds"<?cs /if ?>>
-    <legend><?cs var:Lang.Indices.L.unit_kinds ?><?cs call:ix_req(1) ?></legend>
-    <div class="field check"><input type="checkbox" id="f_kind_department" name="unit_kinds" value="department"<?cs if:F.unit_kinds.department == "1" ?> checked<?cs /if ?>> <label for="f_kind_department"><?cs var:Lang.Indices.Kind.department ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_district" name="unit_kinds" value="district"<?cs if:F.unit_kinds.district == "1" ?> checked<?cs /if ?>> <label for="f_kind_district"><?cs var:Lang.Indices.Kind.district ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_commune" name="unit_kinds" value="commune"<?cs if:F.unit_kinds.commune == "1" ?> checked<?cs /if ?>> <label for="f_kind_commune"><?cs var:Lang.Indices.Kind.commune ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_other" name="unit_kinds" value="other"<?cs if:F.unit_kinds.other == "1" ?> checked<?cs /if ?>> <label for="f_kind_other"><?cs var:Lang.Indices.Kind.other ?></label></div>
-    <?cs call:ix_error("unit_kinds") ?>
-  </fieldset>
+  <?cs call:fm_kinds(Lang.Indices) ?>
   <fieldset>
     <legend><?cs var:Lang.Indices.crit_source ?></legend>
-    <?cs call:ix_check("verified", Lang.Indices.L.verified) ?>
+    <?cs call:fm_check("verified", Lang.Indices.L.verified) ?>
     <?cs call:ix_text("source", Lang.Indices.L.source, 80, 0, Lang.Indices.source_hint) ?>
     <?cs call:ix_text("sort", Lang.Indices.L.sort, 8, 0, Lang.Indices.sort_hint) ?>
   </fieldset>
@@ -80,13 +66,9 @@
 <h2 id="h-state"><?cs var:Lang.Indices.crit_state ?></h2>
 <p class="muted"><?cs var:Lang.Indices.retire_hint ?></p>
 <form method="post" action="/review/index-criterion-state" class="inline-form">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Crit.id ?>">
-  <?cs if:Crit.active == 1 ?>
-  <button type="submit" name="action" value="retire" id="btn-retire"><?cs var:Lang.Indices.retire ?></button>
-  <?cs else ?>
-  <button type="submit" name="action" value="reactivate" id="btn-reactivate"><?cs var:Lang.Indices.reactivate ?></button>
-  <?cs /if ?>
+  <?cs call:fm_retire(Crit.active, Lang.Indices.retire, Lang.Indices.reactivate) ?>
   <?cs if:Crit.verified == 1 ?>
   <button type="submit" name="action" value="unverify" id="btn-unverify"><?cs var:Lang.Indices.mark_unverified ?></button>
   <?cs else ?>
@@ -131,7 +113,7 @@
     <td><input type="checkbox" id="mv_<?cs var:m.ind_id ?>" name="verified" value="1" form="mform_<?cs var:m.ind_id ?>"<?cs if:m.verified == 1 ?> checked<?cs /if ?>>
       <label for="mv_<?cs var:m.ind_id ?>"><?cs if:m.verified == 1 ?><?cs var:Lang.Indices.verified ?><?cs else ?>⚠ <?cs var:Lang.Indices.unverified ?><?cs /if ?></label></td>
     <td><form method="post" action="/review/index-mapping" id="mform_<?cs var:m.ind_id ?>" class="inline-form" novalidate>
-      <?cs call:ix_csrf() ?>
+      <?cs call:fm_csrf() ?>
       <input type="hidden" name="id" value="<?cs var:Crit.id ?>">
       <input type="hidden" name="indicator" value="<?cs var:m.ind_id ?>">
       <input type="hidden" name="fp" value="<?cs var:m.fp ?>">
@@ -144,23 +126,16 @@
 </table>
 <?cs /if ?>
 <form method="post" action="/review/index-mapping" novalidate id="form-mapping">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Crit.id ?>">
   <fieldset>
     <legend><?cs var:Lang.Indices.map_add ?></legend>
-    <div class="field<?cs if:E.m_indicator ?> has-error<?cs /if ?>">
-      <label for="f_m_indicator"><?cs var:Lang.Indices.L.m_indicator ?><?cs call:ix_req(1) ?></label>
-      <select id="f_m_indicator" name="m_indicator" aria-required="true"<?cs call:ix_aria("m_indicator") ?>>
-        <option value=""><?cs var:Lang.Indices.choose ?></option>
-        <?cs each:o = Inds ?><?cs call:ix_opt(F.m_indicator, o.id, o.label) ?><?cs /each ?>
-      </select>
-      <?cs call:ix_error("m_indicator") ?>
-    </div>
+    <?cs call:fm_pick("m_indicator", Lang.Indices.L.m_indicator, 1, "", Lang.Indices.choose, Inds, Lang.Indices) ?>
     <?cs call:ix_text("m_factor", Lang.Indices.L.m_factor, 10, 1, Lang.Indices.factor_hint) ?>
     <?cs call:ix_text("m_offset", Lang.Indices.L.m_offset, 10, 0, Lang.Indices.offset_hint) ?>
     <?cs call:ix_text("m_uom", Lang.Indices.L.m_uom, 16, 0, Lang.Indices.uom_hint) ?>
     <?cs call:ix_text("m_note", Lang.Indices.L.m_note, 60, 0, "") ?>
-    <?cs call:ix_check("m_verified", Lang.Indices.L.m_verified) ?>
+    <?cs call:fm_check("m_verified", Lang.Indices.L.m_verified) ?>
     <p class="actions"><button type="submit" name="action" value="add" id="btn-add-mapping"><?cs var:Lang.Indices.map_add ?></button></p>
   </fieldset>
 </form>

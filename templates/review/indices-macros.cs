@@ -1,44 +1,29 @@
-<?cs # Form helpers of the national-indices pages: F.<name> holds a field's
-  value, E.<name> its error key (Lang.Indices.Err), Page.nerr the count. ?>
-<?cs def:ix_error(n) ?><?cs if:E[n] ?><span class="field-error" id="e_<?cs var:n ?>"><?cs var:Lang.Indices.Err[E[n]] ?><?cs if:E[n].max ?> (<?cs var:Lang.Indices.max_chars ?> <?cs var:E[n].max ?> <?cs var:Lang.Indices.chars ?>)<?cs /if ?></span><?cs /if ?><?cs /def ?>
-<?cs def:ix_aria(n) ?><?cs if:E[n] ?> aria-invalid="true" aria-describedby="e_<?cs var:n ?>"<?cs /if ?><?cs /def ?>
-<?cs def:ix_req(req) ?><?cs if:req ?> <abbr class="req" title="<?cs var:Lang.required ?>">*</abbr><?cs /if ?><?cs /def ?>
-<?cs def:ix_text(n, label, size, req, hint) ?>
-<div class="field<?cs if:E[n] ?> has-error<?cs /if ?>">
-  <label for="f_<?cs var:n ?>"><?cs var:label ?><?cs call:ix_req(req) ?><?cs if:hint ?> <span class="meta"><?cs var:hint ?></span><?cs /if ?></label>
-  <input type="text" id="f_<?cs var:n ?>" name="<?cs var:n ?>" value="<?cs var:F[n] ?>" size="<?cs var:size ?>"<?cs if:req ?> aria-required="true"<?cs /if ?><?cs call:ix_aria(n) ?>>
-  <?cs call:ix_error(n) ?>
-</div>
-<?cs /def ?>
+<?cs include:"review/form-macros.cs" ?>
+<?cs # The national-indices pages' words (Lang.Indices) in the shared form helpers. ?>
+<?cs def:ix_error(n) ?><?cs call:fm_error(n, Lang.Indices) ?><?cs /def ?>
+<?cs def:ix_text(n, label, size, req, hint) ?><?cs call:fm_text(n, label, size, req, hint, Lang.Indices) ?><?cs /def ?>
 <?cs def:ix_area(n, label, hint) ?>
 <div class="field<?cs if:E[n] ?> has-error<?cs /if ?>">
   <label for="f_<?cs var:n ?>"><?cs var:label ?><?cs if:hint ?> <span class="meta"><?cs var:hint ?></span><?cs /if ?></label>
-  <textarea id="f_<?cs var:n ?>" name="<?cs var:n ?>" rows="3" cols="70"<?cs call:ix_aria(n) ?>><?cs var:F[n] ?></textarea>
+  <textarea id="f_<?cs var:n ?>" name="<?cs var:n ?>" rows="3" cols="70"<?cs call:fm_aria(n) ?>><?cs var:F[n] ?></textarea>
   <?cs call:ix_error(n) ?>
 </div>
 <?cs /def ?>
-<?cs def:ix_check(n, label) ?>
-<div class="field check">
-  <input type="checkbox" id="f_<?cs var:n ?>" name="<?cs var:n ?>" value="1"<?cs if:F[n] == "1" ?> checked<?cs /if ?>>
-  <label for="f_<?cs var:n ?>"><?cs var:label ?></label>
-</div>
-<?cs /def ?>
-<?cs def:ix_opt(cur, v, label) ?><option value="<?cs var:v ?>"<?cs if:cur == v ?> selected<?cs /if ?>><?cs var:label ?></option><?cs /def ?>
-<?cs def:ix_flash() ?><?cs if:Page.done ?><p class="ok" role="status" id="flash"><?cs var:Lang.Indices.Done[Page.done] ?></p><?cs /if ?><?cs /def ?>
+<?cs def:ix_flash() ?><?cs call:fm_flash(Lang.Indices) ?><?cs /def ?>
 <?cs def:ix_verified(v) ?><?cs if:v == 1 ?><span class="flag info verified"><?cs var:Lang.Indices.verified ?></span><?cs else ?><span class="flag unverified" title="<?cs var:Lang.Indices.unverified_hint ?>">⚠ <?cs var:Lang.Indices.unverified ?></span><?cs /if ?><?cs /def ?>
-<?cs def:ix_label(n) ?><?cs if:Lang.Indices.L[n] ?><?cs var:Lang.Indices.L[n] ?><?cs else ?><?cs var:n ?><?cs /if ?><?cs /def ?>
-<?cs def:ix_summary() ?><?cs if:Page.nerr ?>
-<div class="error-summary" role="alert" id="error-summary" tabindex="-1">
-  <h2><?cs var:Lang.Indices.fix_errors ?></h2>
-  <ul>
-  <?cs each:e = E ?><li><a href="#f_<?cs name:e ?>"><?cs call:ix_label(name(e)) ?></a>: <?cs var:Lang.Indices.Err[e] ?></li><?cs /each ?>
-  <?cs if:Page.merr ?><li><a href="#maps"><?cs var:Lang.Indices.map_error ?></a>: <?cs var:Lang.Indices.Err[Page.merr] ?></li><?cs /if ?>
-  </ul>
-</div>
-<?cs /if ?><?cs if:Page.conflict ?>
+<?cs # a save over a colleague's newer change (409) says so ?>
+<?cs def:ix_summary() ?><?cs call:fm_summary(Lang.Indices, Page.merr, "maps", Lang.Indices.map_error) ?><?cs if:Page.conflict ?>
 <div class="error-summary" role="alert" id="conflict" tabindex="-1">
   <h2><?cs var:Lang.Indices.conflict_title ?></h2>
   <p><?cs var:Lang.Indices.conflict ?></p>
 </div>
 <?cs /if ?><?cs /def ?>
-<?cs def:ix_csrf() ?><input type="hidden" name="csrf" value="<?cs var:Page.csrf ?>"><?cs /def ?>
+<?cs # a version's own fields, the same when adding and editing it ?>
+<?cs def:ix_version_fields() ?>
+  <?cs call:ix_text("name", Lang.Indices.L.name, 60, 1, "") ?>
+  <?cs call:ix_text("decision", Lang.Indices.L.decision, 40, 0, Lang.Indices.decision_hint) ?>
+  <?cs call:ix_text("year_from", Lang.Indices.L.year_from, 6, 1, "") ?>
+  <?cs call:ix_text("year_to", Lang.Indices.L.year_to, 6, 0, Lang.Indices.year_to_hint) ?>
+  <?cs call:ix_text("max_points", Lang.Indices.L.max_points, 10, 0, Lang.Indices.points_hint) ?>
+  <?cs call:ix_text("source", Lang.Indices.L.source, 60, 0, Lang.Indices.source_hint) ?>
+<?cs /def ?>

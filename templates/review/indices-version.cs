@@ -15,7 +15,7 @@
   <dt><?cs var:Lang.Indices.L.source ?></dt><dd><?cs var:Ver.source ?></dd>
 </dl>
 <form method="post" action="/review/index-version-state" class="inline-form">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Ver.id ?>">
   <?cs if:Ver.verified == 1 ?>
   <button type="submit" name="action" value="unverify" id="btn-version-unverify"><?cs var:Lang.Indices.mark_unverified ?></button>
@@ -27,16 +27,11 @@
 <details id="version-edit"<?cs if:Page.nerr || Page.conflict ?> open<?cs /if ?>>
 <summary><?cs var:Lang.Indices.edit_version ?></summary>
 <form method="post" action="/review/index-version" novalidate id="form-version-edit">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Ver.id ?>">
   <input type="hidden" name="fp" value="<?cs var:Ver.fp ?>">
   <p class="field"><?cs var:Lang.Indices.L.code ?>: <code><?cs var:Ver.code ?></code> <span class="meta">(<?cs var:Lang.Indices.unchangeable ?>)</span></p>
-  <?cs call:ix_text("name", Lang.Indices.L.name, 60, 1, "") ?>
-  <?cs call:ix_text("decision", Lang.Indices.L.decision, 40, 0, Lang.Indices.decision_hint) ?>
-  <?cs call:ix_text("year_from", Lang.Indices.L.year_from, 6, 1, "") ?>
-  <?cs call:ix_text("year_to", Lang.Indices.L.year_to, 6, 0, Lang.Indices.year_to_hint) ?>
-  <?cs call:ix_text("max_points", Lang.Indices.L.max_points, 10, 0, Lang.Indices.points_hint) ?>
-  <?cs call:ix_text("source", Lang.Indices.L.source, 60, 0, Lang.Indices.source_hint) ?>
+  <?cs call:ix_version_fields() ?>
   <p class="actions"><button type="submit" class="primary" id="btn-save-version"><?cs var:Lang.Indices.save_version ?></button></p>
 </form>
 </details>

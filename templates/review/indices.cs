@@ -38,23 +38,18 @@
 <h2 id="h-add-version"><?cs var:Lang.Indices.add_version ?></h2>
 <p class="muted"><?cs var:Lang.Indices.add_version_intro ?></p>
 <form method="post" action="/review/indices" novalidate id="form-version">
-  <?cs call:ix_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <div class="field<?cs if:E.index_code ?> has-error<?cs /if ?>">
-    <label for="f_index_code"><?cs var:Lang.Indices.L.index_code ?><?cs call:ix_req(1) ?></label>
-    <select id="f_index_code" name="index_code" aria-required="true"<?cs call:ix_aria("index_code") ?>>
+    <label for="f_index_code"><?cs var:Lang.Indices.L.index_code ?><?cs call:fm_req(1) ?></label>
+    <select id="f_index_code" name="index_code" aria-required="true"<?cs call:fm_aria("index_code") ?>>
       <option value=""><?cs var:Lang.Indices.choose ?></option>
-      <?cs each:x = Indices ?><?cs call:ix_opt(F.index_code, x.code, x.code + " – " + x.name) ?><?cs /each ?>
+      <?cs each:x = Indices ?><?cs call:fm_opt(F.index_code, x.code, x.code + " – " + x.name) ?><?cs /each ?>
     </select>
     <?cs call:ix_error("index_code") ?>
   </div>
   <?cs call:ix_text("code", Lang.Indices.L.code, 16, 1, Lang.Indices.version_code_hint) ?>
-  <?cs call:ix_text("name", Lang.Indices.L.name, 60, 1, "") ?>
-  <?cs call:ix_text("decision", Lang.Indices.L.decision, 40, 0, Lang.Indices.decision_hint) ?>
-  <?cs call:ix_text("year_from", Lang.Indices.L.year_from, 6, 1, "") ?>
-  <?cs call:ix_text("year_to", Lang.Indices.L.year_to, 6, 0, Lang.Indices.year_to_hint) ?>
-  <?cs call:ix_text("max_points", Lang.Indices.L.max_points, 10, 0, Lang.Indices.points_hint) ?>
-  <?cs call:ix_text("source", Lang.Indices.L.source, 60, 0, Lang.Indices.source_hint) ?>
-  <?cs call:ix_check("verified", Lang.Indices.L.verified) ?>
+  <?cs call:ix_version_fields() ?>
+  <?cs call:fm_check("verified", Lang.Indices.L.verified) ?>
   <p class="actions"><button type="submit" class="primary" id="btn-add-version"><?cs var:Lang.Indices.add_version ?></button></p>
 </form>
 </section>

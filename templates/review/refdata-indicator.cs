@@ -16,7 +16,7 @@
 <section aria-labelledby="h-fields">
 <h2 id="h-fields"><?cs var:Lang.RefData.ind_fields ?></h2>
 <form method="post" action="/review/indicator" novalidate id="form-indicator">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <?cs if:!Ind.new ?><input type="hidden" name="id" value="<?cs var:Ind.id ?>"><?cs /if ?>
   <fieldset>
     <legend><?cs var:Lang.RefData.ind_identity ?></legend>
@@ -28,10 +28,10 @@
     <?cs call:rd_text("name", Lang.RefData.L.name, 80, 1, "") ?>
     <?cs call:rd_text("name_en", Lang.RefData.L.name_en, 80, 1, "") ?>
     <div class="field<?cs if:E.pillar ?> has-error<?cs /if ?>">
-      <label for="f_pillar"><?cs var:Lang.RefData.L.pillar ?><?cs call:rd_req(1) ?></label>
-      <select id="f_pillar" name="pillar" aria-required="true"<?cs call:rd_aria("pillar") ?>>
+      <label for="f_pillar"><?cs var:Lang.RefData.L.pillar ?><?cs call:fm_req(1) ?></label>
+      <select id="f_pillar" name="pillar" aria-required="true"<?cs call:fm_aria("pillar") ?>>
         <option value=""><?cs var:Lang.RefData.choose ?></option>
-        <?cs each:p = Pillars ?><?cs call:rd_opt(F.pillar, p.code, p.name) ?><?cs /each ?>
+        <?cs each:p = Pillars ?><?cs call:fm_opt(F.pillar, p.code, p.name) ?><?cs /each ?>
       </select>
       <?cs call:rd_error("pillar") ?>
     </div>
@@ -40,49 +40,42 @@
     <legend><?cs var:Lang.RefData.ind_value ?></legend>
     <?cs call:rd_text("uom", Lang.RefData.L.uom, 20, 1, "") ?>
     <div class="field<?cs if:E.vtype ?> has-error<?cs /if ?>">
-      <label for="f_vtype"><?cs var:Lang.RefData.L.vtype ?><?cs call:rd_req(1) ?><?cs if:Ind.nfig > 0 ?> <span class="meta"><?cs var:Lang.RefData.ind_vtype_fixed ?></span><?cs /if ?></label>
-      <select id="f_vtype" name="vtype" aria-required="true"<?cs call:rd_aria("vtype") ?>>
-        <?cs call:rd_opt(F.vtype, "integer", Lang.RefData.VType.integer) ?>
-        <?cs call:rd_opt(F.vtype, "decimal", Lang.RefData.VType.decimal) ?>
-        <?cs call:rd_opt(F.vtype, "percent", Lang.RefData.VType.percent) ?>
-        <?cs call:rd_opt(F.vtype, "yesno", Lang.RefData.VType.yesno) ?>
-        <?cs call:rd_opt(F.vtype, "text", Lang.RefData.VType.text) ?>
-        <?cs call:rd_opt(F.vtype, "date", Lang.RefData.VType.date) ?>
+      <label for="f_vtype"><?cs var:Lang.RefData.L.vtype ?><?cs call:fm_req(1) ?><?cs if:Ind.nfig > 0 ?> <span class="meta"><?cs var:Lang.RefData.ind_vtype_fixed ?></span><?cs /if ?></label>
+      <select id="f_vtype" name="vtype" aria-required="true"<?cs call:fm_aria("vtype") ?>>
+        <?cs call:fm_opt(F.vtype, "integer", Lang.RefData.VType.integer) ?>
+        <?cs call:fm_opt(F.vtype, "decimal", Lang.RefData.VType.decimal) ?>
+        <?cs call:fm_opt(F.vtype, "percent", Lang.RefData.VType.percent) ?>
+        <?cs call:fm_opt(F.vtype, "yesno", Lang.RefData.VType.yesno) ?>
+        <?cs call:fm_opt(F.vtype, "text", Lang.RefData.VType.text) ?>
+        <?cs call:fm_opt(F.vtype, "date", Lang.RefData.VType.date) ?>
       </select>
       <?cs call:rd_error("vtype") ?>
     </div>
     <?cs call:rd_text("min_value", Lang.RefData.L.min_value, 16, 0, Lang.RefData.ind_range_hint) ?>
     <?cs call:rd_text("max_value", Lang.RefData.L.max_value, 16, 0, Lang.RefData.ind_range_hint) ?>
-    <?cs call:rd_check("required", Lang.RefData.L.required) ?>
+    <?cs call:fm_check("required", Lang.RefData.L.required) ?>
   </fieldset>
-  <fieldset id="f_unit_kinds" tabindex="-1"<?cs if:E.unit_kinds ?> class="has-error" aria-describedby="e_unit_kinds"<?cs /if ?>>
-    <legend><?cs var:Lang.RefData.L.unit_kinds ?><?cs call:rd_req(1) ?></legend>
-    <div class="field check"><input type="checkbox" id="f_kind_department" name="unit_kinds" value="department"<?cs if:F.unit_kinds.department == "1" ?> checked<?cs /if ?>> <label for="f_kind_department"><?cs var:Lang.RefData.Kind.department ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_district" name="unit_kinds" value="district"<?cs if:F.unit_kinds.district == "1" ?> checked<?cs /if ?>> <label for="f_kind_district"><?cs var:Lang.RefData.Kind.district ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_commune" name="unit_kinds" value="commune"<?cs if:F.unit_kinds.commune == "1" ?> checked<?cs /if ?>> <label for="f_kind_commune"><?cs var:Lang.RefData.Kind.commune ?></label></div>
-    <div class="field check"><input type="checkbox" id="f_kind_other" name="unit_kinds" value="other"<?cs if:F.unit_kinds.other == "1" ?> checked<?cs /if ?>> <label for="f_kind_other"><?cs var:Lang.RefData.Kind.other ?></label></div>
-    <?cs call:rd_error("unit_kinds") ?>
-  </fieldset>
+  <?cs call:fm_kinds(Lang.RefData) ?>
   <fieldset>
     <legend><?cs var:Lang.RefData.ind_aggregation ?></legend>
     <div class="field<?cs if:E.direction ?> has-error<?cs /if ?>">
-      <label for="f_direction"><?cs var:Lang.RefData.L.direction ?><?cs call:rd_req(1) ?></label>
-      <select id="f_direction" name="direction"<?cs call:rd_aria("direction") ?>>
-        <?cs call:rd_opt(F.direction, "up", Lang.RefData.Dir.up) ?>
-        <?cs call:rd_opt(F.direction, "down", Lang.RefData.Dir.down) ?>
-        <?cs call:rd_opt(F.direction, "none", Lang.RefData.Dir.none) ?>
+      <label for="f_direction"><?cs var:Lang.RefData.L.direction ?><?cs call:fm_req(1) ?></label>
+      <select id="f_direction" name="direction"<?cs call:fm_aria("direction") ?>>
+        <?cs call:fm_opt(F.direction, "up", Lang.RefData.Dir.up) ?>
+        <?cs call:fm_opt(F.direction, "down", Lang.RefData.Dir.down) ?>
+        <?cs call:fm_opt(F.direction, "none", Lang.RefData.Dir.none) ?>
       </select>
       <?cs call:rd_error("direction") ?>
     </div>
     <div class="field<?cs if:E.aggregation ?> has-error<?cs /if ?>">
-      <label for="f_aggregation"><?cs var:Lang.RefData.L.aggregation ?><?cs call:rd_req(1) ?></label>
-      <select id="f_aggregation" name="aggregation"<?cs call:rd_aria("aggregation") ?>>
-        <?cs call:rd_opt(F.aggregation, "sum", Lang.RefData.Agg.sum) ?>
-        <?cs call:rd_opt(F.aggregation, "mean", Lang.RefData.Agg.mean) ?>
-        <?cs call:rd_opt(F.aggregation, "wmean", Lang.RefData.Agg.wmean) ?>
-        <?cs call:rd_opt(F.aggregation, "count_yes", Lang.RefData.Agg.count_yes) ?>
-        <?cs call:rd_opt(F.aggregation, "share_yes", Lang.RefData.Agg.share_yes) ?>
-        <?cs call:rd_opt(F.aggregation, "none", Lang.RefData.Agg.none) ?>
+      <label for="f_aggregation"><?cs var:Lang.RefData.L.aggregation ?><?cs call:fm_req(1) ?></label>
+      <select id="f_aggregation" name="aggregation"<?cs call:fm_aria("aggregation") ?>>
+        <?cs call:fm_opt(F.aggregation, "sum", Lang.RefData.Agg.sum) ?>
+        <?cs call:fm_opt(F.aggregation, "mean", Lang.RefData.Agg.mean) ?>
+        <?cs call:fm_opt(F.aggregation, "wmean", Lang.RefData.Agg.wmean) ?>
+        <?cs call:fm_opt(F.aggregation, "count_yes", Lang.RefData.Agg.count_yes) ?>
+        <?cs call:fm_opt(F.aggregation, "share_yes", Lang.RefData.Agg.share_yes) ?>
+        <?cs call:fm_opt(F.aggregation, "none", Lang.RefData.Agg.none) ?>
       </select>
       <?cs call:rd_error("aggregation") ?>
     </div>
@@ -95,7 +88,7 @@
   </fieldset>
   <fieldset>
     <legend><?cs var:Lang.RefData.ind_source ?></legend>
-    <?cs call:rd_check("verified", Lang.RefData.L.verified) ?>
+    <?cs call:fm_check("verified", Lang.RefData.L.verified) ?>
     <?cs call:rd_text("source", Lang.RefData.L.source, 80, 0, "") ?>
     <?cs call:rd_text("sort", Lang.RefData.L.sort, 8, 0, Lang.RefData.ind_sort_hint) ?>
   </fieldset>
@@ -108,13 +101,9 @@
 <h2 id="h-state"><?cs var:Lang.RefData.ind_state ?></h2>
 <p class="muted"><?cs var:Lang.RefData.ind_retire_hint ?></p>
 <form method="post" action="/review/indicator-state">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Ind.id ?>">
-  <?cs if:Ind.active == 1 ?>
-  <button type="submit" name="action" value="retire" id="btn-retire"><?cs var:Lang.RefData.ind_retire ?></button>
-  <?cs else ?>
-  <button type="submit" name="action" value="reactivate" id="btn-reactivate"><?cs var:Lang.RefData.ind_reactivate ?></button>
-  <?cs /if ?>
+  <?cs call:fm_retire(Ind.active, Lang.RefData.ind_retire, Lang.RefData.ind_reactivate) ?>
 </form>
 </section>
 
@@ -132,7 +121,7 @@
       <span class="meta"><?cs var:rl.left_name ?> <?cs call:rd_op(rl.op) ?> <?cs var:rl.right_name ?></span></th>
     <td><?cs var:rl.message ?><span class="meta" lang="en"><?cs var:rl.message_en ?></span></td>
     <td><form method="post" action="/review/indicator-rule" class="inline-form">
-      <?cs call:rd_hidden_csrf() ?>
+      <?cs call:fm_csrf() ?>
       <input type="hidden" name="id" value="<?cs var:Ind.id ?>">
       <input type="hidden" name="rule" value="<?cs var:rl.id ?>">
       <button type="submit" name="action" value="delete" aria-label="<?cs var:Lang.RefData.rule_delete ?> <?cs var:rl.left_code ?> <?cs var:rl.op ?> <?cs var:rl.right_code ?>"><?cs var:Lang.RefData.delete ?></button>
@@ -143,34 +132,34 @@
 </table>
 <?cs /if ?>
 <form method="post" action="/review/indicator-rule" novalidate id="form-rule">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Ind.id ?>">
   <fieldset>
     <legend><?cs var:Lang.RefData.rule_add ?></legend>
     <div class="field<?cs if:E.r_left ?> has-error<?cs /if ?>">
-      <label for="f_r_left"><?cs var:Lang.RefData.L.r_left ?><?cs call:rd_req(1) ?></label>
-      <select id="f_r_left" name="r_left"<?cs call:rd_aria("r_left") ?>>
+      <label for="f_r_left"><?cs var:Lang.RefData.L.r_left ?><?cs call:fm_req(1) ?></label>
+      <select id="f_r_left" name="r_left"<?cs call:fm_aria("r_left") ?>>
         <option value=""><?cs var:Lang.RefData.choose ?></option>
-        <?cs each:o = RuleInds ?><?cs call:rd_opt(F.r_left, o.id, o.label) ?><?cs /each ?>
+        <?cs each:o = RuleInds ?><?cs call:fm_opt(F.r_left, o.id, o.label) ?><?cs /each ?>
       </select>
       <?cs call:rd_error("r_left") ?>
     </div>
     <div class="field<?cs if:E.r_op ?> has-error<?cs /if ?>">
-      <label for="f_r_op"><?cs var:Lang.RefData.L.r_op ?><?cs call:rd_req(1) ?></label>
-      <select id="f_r_op" name="r_op"<?cs call:rd_aria("r_op") ?>>
-        <?cs call:rd_opt(F.r_op, "<=", Lang.RefData.Op.le) ?>
-        <?cs call:rd_opt(F.r_op, "<", Lang.RefData.Op.lt) ?>
-        <?cs call:rd_opt(F.r_op, ">=", Lang.RefData.Op.ge) ?>
-        <?cs call:rd_opt(F.r_op, ">", Lang.RefData.Op.gt) ?>
-        <?cs call:rd_opt(F.r_op, "=", Lang.RefData.Op.eq) ?>
+      <label for="f_r_op"><?cs var:Lang.RefData.L.r_op ?><?cs call:fm_req(1) ?></label>
+      <select id="f_r_op" name="r_op"<?cs call:fm_aria("r_op") ?>>
+        <?cs call:fm_opt(F.r_op, "<=", Lang.RefData.Op.le) ?>
+        <?cs call:fm_opt(F.r_op, "<", Lang.RefData.Op.lt) ?>
+        <?cs call:fm_opt(F.r_op, ">=", Lang.RefData.Op.ge) ?>
+        <?cs call:fm_opt(F.r_op, ">", Lang.RefData.Op.gt) ?>
+        <?cs call:fm_opt(F.r_op, "=", Lang.RefData.Op.eq) ?>
       </select>
       <?cs call:rd_error("r_op") ?>
     </div>
     <div class="field<?cs if:E.r_right ?> has-error<?cs /if ?>">
-      <label for="f_r_right"><?cs var:Lang.RefData.L.r_right ?><?cs call:rd_req(1) ?></label>
-      <select id="f_r_right" name="r_right"<?cs call:rd_aria("r_right") ?>>
+      <label for="f_r_right"><?cs var:Lang.RefData.L.r_right ?><?cs call:fm_req(1) ?></label>
+      <select id="f_r_right" name="r_right"<?cs call:fm_aria("r_right") ?>>
         <option value=""><?cs var:Lang.RefData.choose ?></option>
-        <?cs each:o = RuleInds ?><?cs call:rd_opt(F.r_right, o.id, o.label) ?><?cs /each ?>
+        <?cs each:o = RuleInds ?><?cs call:fm_opt(F.r_right, o.id, o.label) ?><?cs /each ?>
       </select>
       <?cs call:rd_error("r_right") ?>
     </div>
@@ -188,8 +177,8 @@
   <?cs if:Ind.vtype == "yesno" ?>
   <select id="<?cs var:id ?>" name="<?cs var:name ?>"<?cs if:formid ?> form="<?cs var:formid ?>"<?cs /if ?><?cs if:err ?> aria-invalid="true" aria-describedby="<?cs var:errid ?>"<?cs /if ?>>
     <option value=""><?cs var:Lang.RefData.choose ?></option>
-    <?cs call:rd_opt(value, "1", Lang.RefData.yes) ?>
-    <?cs call:rd_opt(value, "0", Lang.RefData.no) ?>
+    <?cs call:fm_opt(value, "1", Lang.RefData.yes) ?>
+    <?cs call:fm_opt(value, "0", Lang.RefData.no) ?>
   </select>
   <?cs else ?>
   <input type="text" id="<?cs var:id ?>" name="<?cs var:name ?>"<?cs if:formid ?> form="<?cs var:formid ?>"<?cs /if ?> value="<?cs var:value ?>" size="12" inputmode="decimal"<?cs if:err ?> aria-invalid="true" aria-describedby="<?cs var:errid ?>"<?cs /if ?>>
@@ -209,7 +198,7 @@
     <td><label class="sr" for="ts_<?cs var:t.id ?>"><?cs var:Lang.RefData.target_source ?> <?cs var:t.year ?></label>
       <input type="text" id="ts_<?cs var:t.id ?>" name="source" form="tf_<?cs var:t.id ?>" value="<?cs var:t.source ?>" size="30"></td>
     <td><form method="post" action="/review/indicator-target" id="tf_<?cs var:t.id ?>" class="inline-form" novalidate>
-      <?cs call:rd_hidden_csrf() ?>
+      <?cs call:fm_csrf() ?>
       <input type="hidden" name="id" value="<?cs var:Ind.id ?>">
       <input type="hidden" name="target" value="<?cs var:t.id ?>">
       <button type="submit" name="action" value="save"><?cs var:Lang.RefData.save ?></button>
@@ -222,21 +211,14 @@
 <?cs /if ?>
 <?cs if:Ind.vtype != "text" && Ind.vtype != "date" ?>
 <form method="post" action="/review/indicator-target" novalidate id="form-target">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Ind.id ?>">
   <fieldset>
     <legend><?cs var:Lang.RefData.target_add ?></legend>
     <?cs call:rd_text("t_year", Lang.RefData.L.t_year, 6, 1, "") ?>
-    <div class="field<?cs if:E.t_unit ?> has-error<?cs /if ?>">
-      <label for="f_t_unit"><?cs var:Lang.RefData.L.t_unit ?></label>
-      <select id="f_t_unit" name="t_unit"<?cs call:rd_aria("t_unit") ?>>
-        <option value="0"><?cs var:Lang.RefData.city_wide ?></option>
-        <?cs each:u = Units ?><?cs call:rd_opt(F.t_unit, u.id, u.label) ?><?cs /each ?>
-      </select>
-      <?cs call:rd_error("t_unit") ?>
-    </div>
+    <?cs call:fm_pick("t_unit", Lang.RefData.L.t_unit, 0, "0", Lang.RefData.city_wide, Units, Lang.RefData) ?>
     <div class="field<?cs if:E.t_value ?> has-error<?cs /if ?>">
-      <label for="f_t_value"><?cs var:Lang.RefData.L.t_value ?><?cs call:rd_req(1) ?><?cs if:Ind.vtype != "yesno" && (F.min_value || F.max_value) ?> <span class="meta"><?cs var:F.min_value ?>–<?cs var:F.max_value ?></span><?cs /if ?></label>
+      <label for="f_t_value"><?cs var:Lang.RefData.L.t_value ?><?cs call:fm_req(1) ?><?cs if:Ind.vtype != "yesno" && (F.min_value || F.max_value) ?> <span class="meta"><?cs var:F.min_value ?>–<?cs var:F.max_value ?></span><?cs /if ?></label>
       <?cs call:rd_tvalue("f_t_value", "t_value", "", F.t_value, E.t_value, "e_t_value") ?>
       <?cs call:rd_error("t_value") ?>
     </div>

@@ -7,14 +7,14 @@
 <form method="get" action="/review/indicators" class="inline-form filters">
   <label for="show"><?cs var:Lang.status ?></label>
   <select id="show" name="show">
-    <?cs call:rd_opt(List.show, "active", Lang.RefData.ind_show_active + " (" + List.nactive + ")") ?>
-    <?cs call:rd_opt(List.show, "retired", Lang.RefData.ind_show_retired + " (" + List.nretired + ")") ?>
-    <?cs call:rd_opt(List.show, "all", Lang.RefData.ind_show_all) ?>
+    <?cs call:fm_opt(List.show, "active", Lang.RefData.ind_show_active + " (" + List.nactive + ")") ?>
+    <?cs call:fm_opt(List.show, "retired", Lang.RefData.ind_show_retired + " (" + List.nretired + ")") ?>
+    <?cs call:fm_opt(List.show, "all", Lang.RefData.ind_show_all) ?>
   </select>
   <label for="pillar"><?cs var:Lang.RefData.L.pillar ?></label>
   <select id="pillar" name="pillar">
     <option value=""><?cs var:Lang.RefData.ind_pillar_all ?></option>
-    <?cs each:p = Pillars ?><?cs call:rd_opt(List.pillar, p.code, p.name) ?><?cs /each ?>
+    <?cs each:p = Pillars ?><?cs call:fm_opt(List.pillar, p.code, p.name) ?><?cs /each ?>
   </select>
   <button type="submit"><?cs var:Lang.RefData.filter ?></button>
 </form>

@@ -6,9 +6,9 @@
 <p class="muted"><?cs var:Lang.RefData.merge_intro ?></p>
 <?cs call:rd_summary() ?>
 <form method="post" action="/review/unit-merge" novalidate id="form-merge">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <fieldset id="f_merge" tabindex="-1"<?cs if:E.merge ?> class="has-error" aria-describedby="e_merge"<?cs /if ?>>
-    <legend><?cs var:Lang.RefData.merge_units ?><?cs call:rd_req(1) ?></legend>
+    <legend><?cs var:Lang.RefData.merge_units ?><?cs call:fm_req(1) ?></legend>
     <?cs call:rd_error("merge") ?>
     <?cs if:subcount(Choices) == 0 ?><p><?cs var:Lang.RefData.merge_none ?></p><?cs /if ?>
     <?cs set:last_kind = "" ?>
@@ -18,14 +18,7 @@
     <?cs /each ?>
     <?cs if:last_kind != "" ?></div><?cs /if ?>
   </fieldset>
-  <div class="field<?cs if:E.successor ?> has-error<?cs /if ?>">
-    <label for="f_successor"><?cs var:Lang.RefData.L.successor ?><?cs call:rd_req(1) ?></label>
-    <select id="f_successor" name="successor" aria-required="true"<?cs call:rd_aria("successor") ?>>
-      <option value=""><?cs var:Lang.RefData.choose ?></option>
-      <?cs each:c = Choices ?><?cs call:rd_opt(F.successor, c.id, c.label) ?><?cs /each ?>
-    </select>
-    <?cs call:rd_error("successor") ?>
-  </div>
+  <?cs call:fm_pick("successor", Lang.RefData.L.successor, 1, "", Lang.RefData.choose, Choices, Lang.RefData) ?>
   <?cs call:rd_text("m_date", Lang.RefData.L.m_date, 10, 1, Lang.RefData.merge_date_hint + " (" + Lang.RefData.date_hint + ")") ?>
   <?cs call:rd_text("m_reason", Lang.RefData.L.m_reason, 80, 0, Lang.RefData.merge_reason_hint) ?>
   <p class="actions"><button type="submit" class="primary" id="btn-merge"><?cs var:Lang.RefData.merge_button ?></button></p>

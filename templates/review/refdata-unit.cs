@@ -5,10 +5,10 @@
 <p class="crumbs"><a href="/review/units"><?cs var:Lang.RefData.unit_list_title ?></a></p>
 <?cs def:rd_unit_select(n, label, req) ?>
 <div class="field<?cs if:E[n] ?> has-error<?cs /if ?>">
-  <label for="f_<?cs var:n ?>"><?cs var:label ?><?cs call:rd_req(req) ?></label>
-  <select id="f_<?cs var:n ?>" name="<?cs var:n ?>"<?cs call:rd_aria(n) ?>>
+  <label for="f_<?cs var:n ?>"><?cs var:label ?><?cs call:fm_req(req) ?></label>
+  <select id="f_<?cs var:n ?>" name="<?cs var:n ?>"<?cs call:fm_aria(n) ?>>
     <option value=""><?cs var:Lang.RefData.none ?></option>
-    <?cs each:c = Choices ?><?cs if:c.id != Unit.id ?><?cs call:rd_opt(F[n], c.id, c.label) ?><?cs /if ?><?cs /each ?>
+    <?cs each:c = Choices ?><?cs if:c.id != Unit.id ?><?cs call:fm_opt(F[n], c.id, c.label) ?><?cs /if ?><?cs /each ?>
   </select>
   <?cs call:rd_error(n) ?>
 </div>
@@ -17,18 +17,18 @@
 <h1><?cs var:Lang.RefData.unit_new_title ?></h1>
 <?cs call:rd_summary() ?>
 <form method="post" action="/review/unit-edit" novalidate id="form-unit">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="action" value="save">
   <?cs call:rd_text("code", Lang.RefData.L.code, 24, 1, Lang.RefData.unit_code_hint) ?>
   <?cs call:rd_text("name", Lang.RefData.L.name, 60, 1, "") ?>
   <?cs call:rd_text("name_en", Lang.RefData.L.name_en, 60, 0, "") ?>
   <div class="field<?cs if:E.kind ?> has-error<?cs /if ?>">
-    <label for="f_kind"><?cs var:Lang.RefData.L.kind ?><?cs call:rd_req(1) ?></label>
-    <select id="f_kind" name="kind"<?cs call:rd_aria("kind") ?>>
-      <?cs call:rd_opt(F.kind, "department", Lang.RefData.Kind.department) ?>
-      <?cs call:rd_opt(F.kind, "district", Lang.RefData.Kind.district) ?>
-      <?cs call:rd_opt(F.kind, "commune", Lang.RefData.Kind.commune) ?>
-      <?cs call:rd_opt(F.kind, "other", Lang.RefData.Kind.other) ?>
+    <label for="f_kind"><?cs var:Lang.RefData.L.kind ?><?cs call:fm_req(1) ?></label>
+    <select id="f_kind" name="kind"<?cs call:fm_aria("kind") ?>>
+      <?cs call:fm_opt(F.kind, "department", Lang.RefData.Kind.department) ?>
+      <?cs call:fm_opt(F.kind, "district", Lang.RefData.Kind.district) ?>
+      <?cs call:fm_opt(F.kind, "commune", Lang.RefData.Kind.commune) ?>
+      <?cs call:fm_opt(F.kind, "other", Lang.RefData.Kind.other) ?>
     </select>
     <?cs call:rd_error("kind") ?>
   </div>
@@ -59,7 +59,7 @@
 <section aria-labelledby="h-rename">
 <h2 id="h-rename"><?cs var:Lang.RefData.unit_rename ?></h2>
 <form method="post" action="/review/unit-edit" novalidate id="form-rename">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Unit.id ?>">
   <input type="hidden" name="action" value="save">
   <?cs call:rd_text("name", Lang.RefData.L.name, 60, 1, "") ?>
@@ -73,7 +73,7 @@
 <h2 id="h-validity"><?cs var:Lang.RefData.unit_validity_title ?></h2>
 <p class="muted"><?cs var:Lang.RefData.unit_validity_hint ?></p>
 <form method="post" action="/review/unit-edit" novalidate id="form-validity">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Unit.id ?>">
   <input type="hidden" name="action" value="validity">
   <?cs call:rd_text("valid_from", Lang.RefData.L.valid_from, 10, 1, Lang.RefData.date_hint) ?>

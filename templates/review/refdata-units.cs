@@ -8,17 +8,17 @@
 <form method="get" action="/review/units" class="inline-form filters">
   <label for="show"><?cs var:Lang.status ?></label>
   <select id="show" name="show">
-    <?cs call:rd_opt(List.show, "current", Lang.RefData.unit_show_current + " (" + List.ncurrent + ")") ?>
-    <?cs call:rd_opt(List.show, "ended", Lang.RefData.unit_show_ended + " (" + List.nended + ")") ?>
-    <?cs call:rd_opt(List.show, "all", Lang.RefData.unit_show_all) ?>
+    <?cs call:fm_opt(List.show, "current", Lang.RefData.unit_show_current + " (" + List.ncurrent + ")") ?>
+    <?cs call:fm_opt(List.show, "ended", Lang.RefData.unit_show_ended + " (" + List.nended + ")") ?>
+    <?cs call:fm_opt(List.show, "all", Lang.RefData.unit_show_all) ?>
   </select>
   <label for="kind"><?cs var:Lang.RefData.L.kind ?></label>
   <select id="kind" name="kind">
     <option value=""><?cs var:Lang.RefData.unit_kind_all ?></option>
-    <?cs call:rd_opt(List.kind, "department", Lang.RefData.Kind.department) ?>
-    <?cs call:rd_opt(List.kind, "district", Lang.RefData.Kind.district) ?>
-    <?cs call:rd_opt(List.kind, "commune", Lang.RefData.Kind.commune) ?>
-    <?cs call:rd_opt(List.kind, "other", Lang.RefData.Kind.other) ?>
+    <?cs call:fm_opt(List.kind, "department", Lang.RefData.Kind.department) ?>
+    <?cs call:fm_opt(List.kind, "district", Lang.RefData.Kind.district) ?>
+    <?cs call:fm_opt(List.kind, "commune", Lang.RefData.Kind.commune) ?>
+    <?cs call:fm_opt(List.kind, "other", Lang.RefData.Kind.other) ?>
   </select>
   <button type="submit"><?cs var:Lang.RefData.filter ?></button>
 </form>

@@ -11,15 +11,15 @@
   <?cs call:rd_text("email", Lang.RefData.L.email, 40, 0, "") ?>
   <div class="field<?cs if:E.unit ?> has-error<?cs /if ?>">
     <label for="f_unit"><?cs var:Lang.RefData.L.unit ?></label>
-    <select id="f_unit" name="unit"<?cs call:rd_aria("unit") ?>>
+    <select id="f_unit" name="unit"<?cs call:fm_aria("unit") ?>>
       <option value=""><?cs var:Lang.RefData.user_no_unit ?></option>
-      <?cs if:Acct.unit_ended == 1 ?><?cs call:rd_opt(F.unit, F.unit, Acct.unit_name + " (" + Acct.unit_code + ")") ?><?cs /if ?>
-      <?cs each:u = Units ?><?cs call:rd_opt(F.unit, u.id, u.label) ?><?cs /each ?>
+      <?cs if:Acct.unit_ended == 1 ?><?cs call:fm_opt(F.unit, F.unit, Acct.unit_name + " (" + Acct.unit_code + ")") ?><?cs /if ?>
+      <?cs each:u = Units ?><?cs call:fm_opt(F.unit, u.id, u.label) ?><?cs /each ?>
     </select>
     <?cs call:rd_error("unit") ?>
   </div>
   <fieldset id="f_roles" tabindex="-1"<?cs if:E.roles ?> class="has-error" aria-describedby="e_roles"<?cs /if ?>>
-    <legend><?cs var:Lang.RefData.L.roles ?><?cs call:rd_req(1) ?></legend>
+    <legend><?cs var:Lang.RefData.L.roles ?><?cs call:fm_req(1) ?></legend>
     <?cs call:rd_role("officer") ?><?cs call:rd_role("unit_head") ?><?cs call:rd_role("wg") ?><?cs call:rd_role("wg_lead") ?>
     <?cs call:rd_role("deputy") ?><?cs call:rd_role("head") ?><?cs call:rd_role("admin") ?><?cs call:rd_role("member") ?>
     <?cs call:rd_error("roles") ?>
@@ -29,7 +29,7 @@
 <h1><?cs var:Lang.RefData.user_new_title ?></h1>
 <?cs call:rd_summary() ?>
 <form method="post" action="/review/user" novalidate id="form-user" autocomplete="off">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <?cs call:rd_text("login", Lang.RefData.L.login, 30, 1, Lang.RefData.user_login_hint) ?>
   <?cs call:rd_account_fields() ?>
   <?cs call:rd_password("pw", Lang.RefData.L.pw, Lang.RefData.user_pw_hint) ?>
@@ -53,7 +53,7 @@
 <section aria-labelledby="h-account">
 <h2 id="h-account"><?cs var:Lang.RefData.user_account ?></h2>
 <form method="post" action="/review/user" novalidate id="form-user">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Acct.id ?>">
   <?cs call:rd_account_fields() ?>
   <p class="actions"><button type="submit" class="primary" id="btn-save-user"><?cs var:Lang.RefData.user_save ?></button></p>
@@ -62,7 +62,7 @@
 <section aria-labelledby="h-state">
 <h2 id="h-state"><?cs var:Lang.RefData.user_state ?></h2>
 <form method="post" action="/review/user-state">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Acct.id ?>">
   <?cs if:Acct.active == 1 ?>
   <p class="muted"><?cs var:Lang.RefData.user_disable_hint ?></p>
@@ -76,7 +76,7 @@
 <h2 id="h-pw"><?cs var:Lang.RefData.user_pw_title ?></h2>
 <p class="muted"><?cs var:Lang.RefData.user_pw_intro ?></p>
 <form method="post" action="/review/user-password" novalidate id="form-password" autocomplete="off">
-  <?cs call:rd_hidden_csrf() ?>
+  <?cs call:fm_csrf() ?>
   <input type="hidden" name="id" value="<?cs var:Acct.id ?>">
   <?cs call:rd_password("pw", Lang.RefData.L.pw, Lang.RefData.user_pw_hint) ?>
   <?cs call:rd_password("pw2", Lang.RefData.L.pw2, "") ?>

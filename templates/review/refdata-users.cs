@@ -7,9 +7,9 @@
 <form method="get" action="/review/users" class="inline-form filters">
   <label for="show"><?cs var:Lang.status ?></label>
   <select id="show" name="show">
-    <?cs call:rd_opt(List.show, "active", Lang.RefData.user_show_active + " (" + List.nactive + ")") ?>
-    <?cs call:rd_opt(List.show, "disabled", Lang.RefData.user_show_disabled + " (" + List.ndisabled + ")") ?>
-    <?cs call:rd_opt(List.show, "all", Lang.RefData.user_show_all) ?>
+    <?cs call:fm_opt(List.show, "active", Lang.RefData.user_show_active + " (" + List.nactive + ")") ?>
+    <?cs call:fm_opt(List.show, "disabled", Lang.RefData.user_show_disabled + " (" + List.ndisabled + ")") ?>
+    <?cs call:fm_opt(List.show, "all", Lang.RefData.user_show_all) ?>
   </select>
   <button type="submit"><?cs var:Lang.RefData.filter ?></button>
 </form>
