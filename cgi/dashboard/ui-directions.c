@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "../lib/clock.h"
+#include "../lib/directions.h"
+#include "../lib/hdfdate.h"
+#include "../lib/hdfnum.h"
+#include "../lib/hdfrows.h"
 #include "../lib/render.h"
-#include "../lib/text.h"
 #include "dashboard.h"
-
-#define OPEN_ST "('new', 'in_progress', 'reported')"
-#define TASK_OPEN "('not_started', 'in_progress')"
 
 const struct field ddirs_fields[] = {
 	{"year", F_INT, 2000, 2100, 0, NULL},
@@ -27,14 +27,14 @@ static const char *const sql[Q_N] = {
 	"SELECT u.id, d.code, u.name, d.body, d.status, d.deadline, DATEDIFF(?, d.deadline), "
 	"COUNT(*) OVER (PARTITION BY u.id) AS n, d.id "
 	"FROM direction d JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
-	"WHERE d.deadline < ? AND d.status IN " OPEN_ST " ORDER BY n DESC, u.name, d.deadline, d.code",
-	"SELECT u.id, u.name, SUM(d.status IN " OPEN_ST "), "
-	"SUM(d.deadline < ? AND d.status IN " OPEN_ST "), SUM(d.status = 'reported'), "
+	"WHERE " DIR_OVERDUE " ORDER BY n DESC, u.name, d.deadline, d.code",
+	"SELECT u.id, u.name, SUM(d.status IN " DIR_OPEN "), "
+	"SUM" DIR_OVERDUE ", SUM(d.status = 'reported'), "
 	"SUM(d.status = 'done'), COUNT(*) "
 	"FROM direction d JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
 	"GROUP BY u.id, u.name ORDER BY 4 DESC, 3 DESC, u.name",
 	"SELECT p.id, p.kind, p.title, COUNT(t.id), ROUND(AVG(t.progress)), "
-	"SUM(t.deadline < ? AND t.status IN " TASK_OPEN "), SUM(t.status = 'done'), "
+	"SUM" TASK_OVERDUE ", SUM(t.status = 'done'), "
 	"SUM(t.budget_allocated), SUM(t.budget_spent), "
 	"ROUND(100 * SUM(t.budget_spent) / NULLIF(SUM(t.budget_allocated), 0), 1) "
 	"FROM plan p LEFT JOIN plan_task t ON t.plan_id = p.id AND t.status <> 'dropped' "
@@ -44,18 +44,14 @@ static struct stmt_table tab = STMT_TABLE(sql);
 
 void dirs_begin(struct req *r, struct dirs_acc *a, char *today)
 {
-	char d[16];
-
 	memset(a, 0, sizeof *a);
 	hanoi_today(today, 11);
-	date_iso_to_vn(today, d, sizeof d);
-	hset(r, "Dash.dirs.today", d);
+	nset_date(r, hnode(r, "Dash.dirs"), "today", today);
 	hseti(r, "Dash.dirs.overdue", 0);
 }
 
 void dirs_add(struct req *r, struct dirs_acc *a, const char *const *c)
 {
-	char d[16];
 	HDF *n;
 	long long id = atoll(c[DC_DIR]);
 	int seen = 0;
@@ -72,8 +68,7 @@ void dirs_add(struct req *r, struct dirs_acc *a, const char *const *c)
 	nset(r, n, "id", c[DC_DIR]);
 	nset(r, n, "code", c[DC_CODE]);
 	nset(r, n, "body", c[DC_BODY]);
-	date_iso_to_vn(c[DC_DEADLINE], d, sizeof d);
-	nset(r, n, "deadline", d);
+	nset_date(r, n, "deadline", c[DC_DEADLINE]);
 	nset(r, n, "days", c[DC_DAYS]);
 	nset(r, n, "status", c[DC_STATUS]);
 	/* a direction owned by two units counts once */
@@ -104,16 +99,6 @@ int load_overdue_dirs(struct req *r)
 	return E_OK;
 }
 
-static void money(struct req *r, HDF *n, const char *name, const char *db)
-{
-	char out[48];
-
-	if (db == NULL)
-		return;
-	num_display(db, out, sizeof out);
-	nset(r, n, name, out);
-}
-
 int ui_ddirs(struct req *r)
 {
 	struct dbres res;
@@ -131,30 +116,19 @@ int ui_ddirs(struct req *r)
 	if ((rc = db_tab_exec(&tab, Q_PER_UNIT, &res, "s", today)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Dash.dirs.per_unit.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "name", dbres_get(&res, i, 1));
-		nset(r, n, "open", dbres_get(&res, i, 2));
-		nset(r, n, "overdue", dbres_get(&res, i, 3));
-		nset(r, n, "reported", dbres_get(&res, i, 4));
-		nset(r, n, "done", dbres_get(&res, i, 5));
-		nset(r, n, "total", dbres_get(&res, i, 6));
+		static const char *const keys[] = {"id", "name", "open", "overdue", "reported", "done", "total"};
+		NSET_ROW(r, hnode(r, "Dash.dirs.per_unit.%u", i), &res, i, keys);
 	}
 	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_PLAN, &res, "si", today, year)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
+		static const char *const keys[] = {"id", "kind", "title", "tasks", "progress", "overdue", "done"};
 		HDF *n = hnode(r, "Dash.plans.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "kind", dbres_get(&res, i, 1));
-		nset(r, n, "title", dbres_get(&res, i, 2));
-		nset(r, n, "tasks", dbres_get(&res, i, 3));
-		nset(r, n, "progress", dbres_get(&res, i, 4));
-		nset(r, n, "overdue", dbres_get(&res, i, 5));
-		nset(r, n, "done", dbres_get(&res, i, 6));
-		money(r, n, "allocated", dbres_get(&res, i, 7));
-		money(r, n, "spent", dbres_get(&res, i, 8));
-		money(r, n, "used", dbres_get(&res, i, 9));
+		NSET_ROW(r, n, &res, i, keys);
+		nset_num(r, n, "allocated", dbres_get(&res, i, 7));
+		nset_num(r, n, "spent", dbres_get(&res, i, 8));
+		nset_num(r, n, "used", dbres_get(&res, i, 9));
 	}
 	dbres_free(&res);
 	return E_OK;

@@ -13,12 +13,13 @@
 #include "../lib/audit.h"
 #include "../lib/clock.h"
 #include "../lib/db.h"
+#include "../lib/directions.h"
+#include "../lib/hdfdate.h"
+#include "../lib/hdfnum.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
+#include "../lib/textutil.h"
 #include "report.h"
-
-#define OPEN_ST "('new', 'in_progress', 'reported')"
-#define TASK_OPEN "('not_started', 'in_progress')"
 
 const struct field rdir_fields[] = {
 	{"done", F_WORD, 0, 0, 0, "progress|task"},
@@ -48,25 +49,25 @@ const struct field rtask_post_fields[] = {
 enum { Q_DIRS, Q_NOTES, Q_TASKS, Q_COUNTS, Q_DIR_LOCK, Q_DIR_SET, Q_PROG, Q_TASK_LOCK, Q_TASK_SET, Q_N };
 static const char *const sql[Q_N] = {
 	"SELECT d.id, d.code, d.body, d.deadline, d.status, d.version, g.display_name, d.given_on, "
-	"(d.deadline < ? AND d.status IN " OPEN_ST "), DATEDIFF(?, d.deadline), COALESCE(d.source_doc, '') "
+	DIR_OVERDUE ", DATEDIFF(?, d.deadline), COALESCE(d.source_doc, '') "
 	"FROM direction d JOIN direction_unit du ON du.direction_id = d.id AND du.unit_id = ? "
-	"JOIN app_user g ON g.id = d.given_by WHERE d.status IN " OPEN_ST " ORDER BY d.deadline, d.code",
+	"JOIN app_user g ON g.id = d.given_by WHERE d.status IN " DIR_OPEN " ORDER BY d.deadline, d.code",
 	/* the unit's own notes, newest first: the first one per direction is shown */
 	"SELECT p.direction_id, DATE_FORMAT(p.at + INTERVAL 7 HOUR, '%d/%m/%Y'), p.status_to, p.note "
 	"FROM direction_progress p WHERE p.unit_id = ? ORDER BY p.at DESC, p.id DESC",
 	"SELECT t.id, t.code, t.title, t.deadline, t.status, t.progress, t.budget_allocated, t.budget_spent, "
-	"t.note, t.version, p.year, p.kind, (t.deadline < ? AND t.status IN " TASK_OPEN "), "
+	"t.note, t.version, p.year, p.kind, " TASK_OVERDUE ", "
 	"t.owner_unit_id = ?, u.name FROM plan_task t JOIN plan p ON p.id = t.plan_id "
 	"JOIN unit u ON u.id = t.owner_unit_id "
 	"LEFT JOIN plan_task_unit tu ON tu.task_id = t.id AND tu.unit_id = ? "
 	"WHERE (t.owner_unit_id = ? OR tu.unit_id IS NOT NULL) AND t.status <> 'dropped' "
 	"AND (p.year >= ? OR t.status IN " TASK_OPEN ") ORDER BY p.year DESC, p.kind, t.deadline, t.code",
 	"SELECT (SELECT COUNT(*) FROM direction d JOIN direction_unit du ON du.direction_id = d.id "
-	"WHERE du.unit_id = ? AND d.status IN " OPEN_ST "), "
+	"WHERE du.unit_id = ? AND d.status IN " DIR_OPEN "), "
 	"(SELECT COUNT(*) FROM direction d JOIN direction_unit du ON du.direction_id = d.id "
-	"WHERE du.unit_id = ? AND d.status IN " OPEN_ST " AND d.deadline < ?), "
+	"WHERE du.unit_id = ? AND " DIR_OVERDUE "), "
 	"(SELECT COUNT(*) FROM plan_task WHERE owner_unit_id = ? AND status IN " TASK_OPEN "), "
-	"(SELECT COUNT(*) FROM plan_task WHERE owner_unit_id = ? AND status IN " TASK_OPEN " AND deadline < ?)",
+	"(SELECT COUNT(*) FROM plan_task t WHERE t.owner_unit_id = ? AND " TASK_OVERDUE ")",
 	/* du.unit_id NULL: the direction exists but is not this unit's */
 	"SELECT d.id, d.status, d.version, du.unit_id FROM direction d "
 	"LEFT JOIN direction_unit du ON du.direction_id = d.id AND du.unit_id = ? WHERE d.id = ? FOR UPDATE",
@@ -78,31 +79,6 @@ static const char *const sql[Q_N] = {
 	"updated_by = ?, updated_at = UTC_TIMESTAMP(), version = version + 1 WHERE id = ? AND version = ?",
 };
 static struct stmt_table tab = STMT_TABLE(sql);
-
-static int blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
-static void vn_date(struct req *r, HDF *n, const char *name, const char *iso)
-{
-	char d[16];
-
-	if (iso == NULL)
-		return;
-	date_iso_to_vn(iso, d, sizeof d);
-	nset(r, n, name, d);
-}
-
-static void money(struct req *r, HDF *n, const char *name, const char *db)
-{
-	char out[48];
-
-	if (db == NULL)
-		return;
-	num_display(db, out, sizeof out);
-	nset(r, n, name, out);
-}
 
 int directions_counts(struct req *r)
 {
@@ -150,11 +126,11 @@ static int page(struct req *r)
 		nset(r, n, "id", dbres_get(&res, i, 0));
 		nset(r, n, "code", dbres_get(&res, i, 1));
 		nset(r, n, "body", dbres_get(&res, i, 2));
-		vn_date(r, n, "deadline", dbres_get(&res, i, 3));
+		nset_date(r, n, "deadline", dbres_get(&res, i, 3));
 		nset(r, n, "status", dbres_get(&res, i, 4));
 		nset(r, n, "version", dbres_get(&res, i, 5));
 		nset(r, n, "giver", dbres_get(&res, i, 6));
-		vn_date(r, n, "given_on", dbres_get(&res, i, 7));
+		nset_date(r, n, "given_on", dbres_get(&res, i, 7));
 		nseti(r, n, "overdue", dbres_int(&res, i, 8));
 		if (dbres_int(&res, i, 8))
 			nset(r, n, "days", dbres_get(&res, i, 9));
@@ -178,11 +154,11 @@ static int page(struct req *r)
 		nset(r, n, "id", dbres_get(&res, i, 0));
 		nset(r, n, "code", dbres_get(&res, i, 1));
 		nset(r, n, "title", dbres_get(&res, i, 2));
-		vn_date(r, n, "deadline", dbres_get(&res, i, 3));
+		nset_date(r, n, "deadline", dbres_get(&res, i, 3));
 		nset(r, n, "status", dbres_get(&res, i, 4));
 		nset(r, n, "progress", dbres_get(&res, i, 5));
-		money(r, n, "allocated", dbres_get(&res, i, 6));
-		money(r, n, "spent", dbres_get(&res, i, 7));
+		nset_num(r, n, "allocated", dbres_get(&res, i, 6));
+		nset_num(r, n, "spent", dbres_get(&res, i, 7));
 		nset(r, n, "note", dbres_get(&res, i, 8));
 		nset(r, n, "version", dbres_get(&res, i, 9));
 		nset(r, n, "year", dbres_get(&res, i, 10));
@@ -221,6 +197,21 @@ static int refuse(struct req *r, const char *what, long long id, const char *key
 	return rc;
 }
 
+/* Ends a report's transaction: committed and back to the page, or rolled
+ * back, a lost race told apart from other failures. */
+static int finish(struct req *r, int rc, const char *done)
+{
+	if (rc == E_OK) {
+		if ((rc = db_commit()) == E_OK)
+			req_redirect(r, done);
+		return rc;
+	}
+	db_rollback();
+	if (rc == E_CONFLICT)
+		r->message = "dir_conflict";
+	return rc;
+}
+
 int ui_rdir_post(struct req *r)
 {
 	long long id = r->fv[DF_ID].i, unit = r->user.unit_id;
@@ -245,7 +236,7 @@ int ui_rdir_post(struct req *r)
 		goto fail;
 	}
 	if (dbres_int(&d, 0, 2) != r->fv[DF_VERSION].i ||
-	    !list_has("new|in_progress|reported", '|', dbres_get(&d, 0, 1))) {
+	    !list_has(DIR_OPEN_WORDS, '|', dbres_get(&d, 0, 1))) {
 		dbres_free(&d);
 		db_rollback();
 		return refuse(r, "dir", id, "conflict", 409);
@@ -259,16 +250,8 @@ int ui_rdir_post(struct req *r)
 	if (rc == E_OK)
 		rc = audit(r, "direction_progress", "direction", sid, dbres_get(&d, 0, 1), to, note);
 	dbres_free(&d);
-	if (rc != E_OK)
-		goto fail;
-	if ((rc = db_commit()) == E_OK)
-		req_redirect(r, "/report/directions?done=progress");
-	return rc;
 fail:
-	db_rollback();
-	if (rc == E_CONFLICT)
-		r->message = "dir_conflict";
-	return rc;
+	return finish(r, rc, "/report/directions?done=progress");
 }
 
 int ui_rtask_post(struct req *r)
@@ -277,7 +260,6 @@ int ui_rtask_post(struct req *r)
 	const char *st = r->fv[TF_STATUS].s, *note = r->fv[TF_NOTE].s, *ps = r->fv[TF_PROGRESS].s;
 	char spent[64], today[11], sid[24], oldv[160], newv[160];
 	struct dbres t;
-	double v;
 	char *end;
 	int rc;
 
@@ -288,15 +270,8 @@ int ui_rtask_post(struct req *r)
 	progress = blank(ps) ? -1 : strtoll(ps, &end, 10);
 	if (blank(ps) || *end != '\0' || progress < 0 || progress > 100)
 		return refuse(r, "task", id, "progress", 422);
-	spent[0] = '\0';
-	if (!blank(r->fv[TF_SPENT].s)) {
-		const char *dot;
-		if (num_parse(r->fv[TF_SPENT].s, 0, spent, sizeof spent, &v) != NUM_OK || v < 0)
-			return refuse(r, "task", id, "budget", 422);
-		dot = strchr(spent, '.');
-		if ((dot ? (size_t)(dot - spent) : strlen(spent)) > 11 || (dot && strlen(dot + 1) > 3))
-			return refuse(r, "task", id, "budget", 422);
-	}
+	if (budget_parse(r->fv[TF_SPENT].s, spent, sizeof spent) != 0)
+		return refuse(r, "task", id, "budget", 422);
 	/* done means all of it */
 	if (strcmp(st, "done") == 0)
 		progress = 100;
@@ -327,14 +302,6 @@ int ui_rtask_post(struct req *r)
 		rc = E_CONFLICT;
 	if (rc == E_OK)
 		rc = audit(r, "plan_task_progress", "plan_task", sid, oldv, newv, blank(note) ? NULL : note);
-	if (rc != E_OK)
-		goto fail;
-	if ((rc = db_commit()) == E_OK)
-		req_redirect(r, "/report/directions?done=task");
-	return rc;
 fail:
-	db_rollback();
-	if (rc == E_CONFLICT)
-		r->message = "dir_conflict";
-	return rc;
+	return finish(r, rc, "/report/directions?done=task");
 }

@@ -11,11 +11,15 @@
 #include "../lib/audit.h"
 #include "../lib/clock.h"
 #include "../lib/db.h"
+#include "../lib/directions.h"
+#include "../lib/hdfdate.h"
+#include "../lib/hdfrows.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
+#include "../lib/textutil.h"
+#include "../lib/typedback.h"
 #include "review.h"
 
-#define OPEN_ST "('new', 'in_progress', 'reported')"
 #define MAX_OWNERS 64
 
 enum { LF_STATUS, LF_UNIT, LF_GIVER, LF_DONE };
@@ -60,19 +64,19 @@ static const char *const sql[Q_N] = {
 	 * the unit filter joins a second time rather than a correlated EXISTS
 	 * (MariaDB 10.11 and re-executed prepared statements) */
 	"SELECT d.id, d.code, d.body, d.given_on, d.deadline, d.status, d.done_on, g.display_name, "
-	"COALESCE(m.title, d.source_doc, ''), (d.deadline < ? AND d.status IN " OPEN_ST "), "
+	"COALESCE(m.title, d.source_doc, ''), " DIR_OVERDUE ", "
 	"GROUP_CONCAT(u.name ORDER BY u.name SEPARATOR '; '), DATEDIFF(?, d.deadline) "
 	"FROM direction d JOIN app_user g ON g.id = d.given_by LEFT JOIN meeting m ON m.id = d.meeting_id "
 	"JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
 	"LEFT JOIN direction_unit f ON f.direction_id = d.id AND f.unit_id = ? "
-	"WHERE (? = '' OR d.status = ? OR (? = 'open' AND d.status IN " OPEN_ST ") "
-	"OR (? = 'overdue' AND d.deadline < ? AND d.status IN " OPEN_ST ")) "
+	"WHERE (? = '' OR d.status = ? OR (? = 'open' AND d.status IN " DIR_OPEN ") "
+	"OR (? = 'overdue' AND " DIR_OVERDUE ")) "
 	"AND (? = 0 OR f.unit_id IS NOT NULL) AND (? = 0 OR d.given_by = ?) "
 	"GROUP BY d.id ORDER BY 10 DESC, FIELD(d.status, 'reported', 'new', 'in_progress', 'done', 'dropped'), "
 	"d.deadline, d.code",
 	"SELECT u.id, u.name, COUNT(*), MIN(d.deadline), DATEDIFF(?, MIN(d.deadline)) "
 	"FROM direction d JOIN direction_unit du ON du.direction_id = d.id JOIN unit u ON u.id = du.unit_id "
-	"WHERE d.deadline < ? AND d.status IN " OPEN_ST " GROUP BY u.id, u.name ORDER BY 3 DESC, u.name",
+	"WHERE " DIR_OVERDUE " GROUP BY u.id, u.name ORDER BY 3 DESC, u.name",
 	"SELECT id, display_name FROM app_user WHERE active = 1 "
 	"AND (FIND_IN_SET('head', roles) OR FIND_IN_SET('deputy', roles)) ORDER BY display_name",
 	"SELECT id, name, kind FROM unit WHERE valid_to IS NULL OR valid_to >= ? "
@@ -80,7 +84,7 @@ static const char *const sql[Q_N] = {
 	"SELECT id, title, DATE(starts_at + INTERVAL 7 HOUR) FROM meeting ORDER BY starts_at DESC",
 	"SELECT d.id, d.code, d.body, d.meeting_id, d.source_doc, d.given_by, d.given_on, d.deadline, "
 	"d.status, d.done_on, d.drop_reason, d.version, g.display_name, m.title, "
-	"(d.deadline < ? AND d.status IN " OPEN_ST ") "
+	DIR_OVERDUE " "
 	"FROM direction d JOIN app_user g ON g.id = d.given_by LEFT JOIN meeting m ON m.id = d.meeting_id "
 	"WHERE d.id = ?",
 	"SELECT id, status, version, code FROM direction WHERE id = ? FOR UPDATE",
@@ -106,51 +110,31 @@ static const char *const sql[Q_N] = {
 };
 static struct stmt_table tab = STMT_TABLE(sql);
 
-static int blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
-static void vn_date(struct req *r, HDF *n, const char *name, const char *iso)
-{
-	char d[16];
-
-	if (iso == NULL)
-		return;
-	date_iso_to_vn(iso, d, sizeof d);
-	nset(r, n, name, d);
-}
-
 /* Choices of the edit form: givers, current units, meetings. */
 static int choices(struct req *r, const char *today)
 {
+	/* a giver's columns are the first two of a unit's */
+	static const char *const keys[] = {"id", "name", "kind"};
 	struct dbres res;
 	int rc;
 
 	if ((rc = db_tab_exec(&tab, Q_GIVERS, &res, "")) != E_OK)
 		return rc;
-	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Dir.givers.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "name", dbres_get(&res, i, 1));
-	}
+	for (unsigned i = 0; i < res.nrows; i++)
+		nset_row(r, hnode(r, "Dir.givers.%u", i), &res, i, keys, 2);
 	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_UNITS, &res, "s", today)) != E_OK)
 		return rc;
-	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Dir.units.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "name", dbres_get(&res, i, 1));
-		nset(r, n, "kind", dbres_get(&res, i, 2));
-	}
+	for (unsigned i = 0; i < res.nrows; i++)
+		nset_row(r, hnode(r, "Dir.units.%u", i), &res, i, keys, 3);
 	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_MEETINGS, &res, "")) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
+		static const char *const mkeys[] = {"id", "title"};
 		HDF *n = hnode(r, "Dir.meetings.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "title", dbres_get(&res, i, 1));
-		vn_date(r, n, "date", dbres_get(&res, i, 2));
+		NSET_ROW(r, n, &res, i, mkeys);
+		nset_date(r, n, "date", dbres_get(&res, i, 2));
 	}
 	dbres_free(&res);
 	return E_OK;
@@ -173,11 +157,7 @@ int ui_dir_list(struct req *r)
 	hseti(r, "Dir.f.giver", giver);
 	if (r->fv[LF_DONE].present)
 		hset(r, "Dir.done", r->fv[LF_DONE].s);
-	{
-		char d[16];
-		date_iso_to_vn(today, d, sizeof d);
-		hset(r, "Dir.today", d);
-	}
+	nset_date(r, hnode(r, "Dir"), "today", today);
 	if ((rc = choices(r, today)) != E_OK)
 		return rc;
 	rc = db_tab_exec(&tab, Q_LIST, &res, "ssisssssiii", today, today, unit, st, st, st, st, today,
@@ -189,10 +169,10 @@ int ui_dir_list(struct req *r)
 		nset(r, n, "id", dbres_get(&res, i, 0));
 		nset(r, n, "code", dbres_get(&res, i, 1));
 		nset(r, n, "body", dbres_get(&res, i, 2));
-		vn_date(r, n, "given_on", dbres_get(&res, i, 3));
-		vn_date(r, n, "deadline", dbres_get(&res, i, 4));
+		nset_date(r, n, "given_on", dbres_get(&res, i, 3));
+		nset_date(r, n, "deadline", dbres_get(&res, i, 4));
 		nset(r, n, "status", dbres_get(&res, i, 5));
-		vn_date(r, n, "done_on", dbres_get(&res, i, 6));
+		nset_date(r, n, "done_on", dbres_get(&res, i, 6));
 		nset(r, n, "giver", dbres_get(&res, i, 7));
 		nset(r, n, "source", dbres_get(&res, i, 8));
 		nseti(r, n, "overdue", dbres_int(&res, i, 9));
@@ -209,7 +189,7 @@ int ui_dir_list(struct req *r)
 		nset(r, n, "id", dbres_get(&res, i, 0));
 		nset(r, n, "name", dbres_get(&res, i, 1));
 		nset(r, n, "count", dbres_get(&res, i, 2));
-		vn_date(r, n, "oldest", dbres_get(&res, i, 3));
+		nset_date(r, n, "oldest", dbres_get(&res, i, 3));
 		nset(r, n, "days", dbres_get(&res, i, 4));
 	}
 	dbres_free(&res);
@@ -239,10 +219,7 @@ static int show(struct req *r, long long id, int keep_typed)
 	}
 	hset(r, "Dir.d.id", dbres_get(&d, 0, 0));
 	hset(r, "Dir.d.status", dbres_get(&d, 0, 8));
-	{
-		HDF *n = hnode(r, "Dir.d");
-		vn_date(r, n, "done_on", dbres_get(&d, 0, 9));
-	}
+	nset_date(r, hnode(r, "Dir.d"), "done_on", dbres_get(&d, 0, 9));
 	hset(r, "Dir.d.drop_reason", dbres_get(&d, 0, 10));
 	hset(r, "Dir.d.version", dbres_get(&d, 0, 11));
 	hset(r, "Dir.d.overdue", dbres_get(&d, 0, 14));
@@ -253,8 +230,8 @@ static int show(struct req *r, long long id, int keep_typed)
 		nset(r, n, "meeting", dbres_get(&d, 0, 3));
 		nset(r, n, "source_doc", dbres_get(&d, 0, 4));
 		nset(r, n, "given_by", dbres_get(&d, 0, 5));
-		vn_date(r, n, "given_on", dbres_get(&d, 0, 6));
-		vn_date(r, n, "deadline", dbres_get(&d, 0, 7));
+		nset_date(r, n, "given_on", dbres_get(&d, 0, 6));
+		nset_date(r, n, "deadline", dbres_get(&d, 0, 7));
 		nset(r, n, "version", dbres_get(&d, 0, 11));
 	}
 	dbres_free(&d);
@@ -269,13 +246,8 @@ static int show(struct req *r, long long id, int keep_typed)
 	if ((rc = db_tab_exec(&tab, Q_HISTORY, &res, "i", id)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Dir.history.%u", i);
-		nset(r, n, "at", dbres_get(&res, i, 0));
-		nset(r, n, "unit", dbres_get(&res, i, 1));
-		nset(r, n, "user", dbres_get(&res, i, 2));
-		nset(r, n, "from", dbres_get(&res, i, 3));
-		nset(r, n, "to", dbres_get(&res, i, 4));
-		nset(r, n, "note", dbres_get(&res, i, 5));
+		static const char *const keys[] = {"at", "unit", "user", "from", "to", "note"};
+		NSET_ROW(r, hnode(r, "Dir.history.%u", i), &res, i, keys);
 	}
 	dbres_free(&res);
 	return E_OK;
@@ -296,16 +268,8 @@ static int refuse(struct req *r, const char *field, const char *key, int status)
 	int rc, fresh = status == 409;
 
 	/* a conflict shows the row as it now is (and its new version) */
-	for (unsigned i = 0; !fresh && i < sizeof idx / sizeof idx[0]; i++) {
-		char key2[48];
-		snprintf(key2, sizeof key2, "Dir.v.%s", names[i]);
-		if (r->fv[idx[i]].present)
-			hset(r, key2, r->fv[idx[i]].s);
-	}
-	for (int i = r->nkv_query; !fresh && i < r->nkv; i++)
-		if (strcmp(r->kv[i].key, "owner") == 0 && r->kv[i].filename == NULL &&
-		    strspn(r->kv[i].val, "0123456789") == strlen(r->kv[i].val) && strlen(r->kv[i].val) < 12)
-			hsetf(r, "1", "Dir.v.owner.%s", r->kv[i].val);
+	if (!fresh)
+		typed_back(r, "Dir.v", names, idx, sizeof idx / sizeof idx[0], "owner");
 	rc = show(r, r->fv[EF_ID].present ? r->fv[EF_ID].i : 0, !fresh);
 	hset(r, "Dir.error", key);
 	hset(r, "Dir.error_field", field);

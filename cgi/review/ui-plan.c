@@ -12,12 +12,17 @@
 #include "../lib/audit.h"
 #include "../lib/clock.h"
 #include "../lib/db.h"
+#include "../lib/directions.h"
+#include "../lib/hdfdate.h"
+#include "../lib/hdfnum.h"
+#include "../lib/hdfrows.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
+#include "../lib/textutil.h"
+#include "../lib/typedback.h"
 #include "review.h"
 
 #define MAX_COOP 64
-#define TASK_OPEN "('not_started', 'in_progress')"
 
 enum { PF_YEAR, PF_KIND, PF_TITLE, PF_DECISION, PF_DONE };
 const struct field plan_fields[] = {
@@ -47,7 +52,7 @@ const struct field task_fields[] = {
  * figures have the constant 0 as their group) */
 #define SUMS(key) \
 	"SELECT " key ", COUNT(*), ROUND(AVG(t.progress)), " \
-	"SUM(t.deadline < ? AND t.status IN " TASK_OPEN "), SUM(t.budget_estimated), " \
+	"SUM" TASK_OVERDUE ", SUM(t.budget_estimated), " \
 	"SUM(t.budget_allocated), SUM(t.budget_spent), " \
 	"ROUND(100 * SUM(t.budget_spent) / NULLIF(SUM(t.budget_allocated), 0), 1) " \
 	"FROM plan_task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = t.owner_unit_id " \
@@ -61,7 +66,7 @@ static const char *const sql[Q_N] = {
 	"SELECT id, kind, title, decision FROM plan WHERE year = ? ORDER BY FIELD(kind, 'work', 'inspection')",
 	"SELECT t.id, t.plan_id, t.code, t.title, u.name, t.deadline, QUARTER(t.deadline), t.status, "
 	"t.progress, t.budget_estimated, t.budget_allocated, t.budget_spent, "
-	"(t.deadline < ? AND t.status IN " TASK_OPEN "), "
+	TASK_OVERDUE ", "
 	"GROUP_CONCAT(cu.name ORDER BY cu.name SEPARATOR '; '), t.note "
 	"FROM plan_task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = t.owner_unit_id "
 	"LEFT JOIN plan_task_unit tu ON tu.task_id = t.id LEFT JOIN unit cu ON cu.id = tu.unit_id "
@@ -90,21 +95,6 @@ static const char *const sql[Q_N] = {
 };
 static struct stmt_table tab = STMT_TABLE(sql);
 
-static int blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
-}
-
-static void money(struct req *r, HDF *n, const char *name, const char *db)
-{
-	char out[48];
-
-	if (db == NULL)
-		return;
-	num_display(db, out, sizeof out);
-	nset(r, n, name, out);
-}
-
 static int this_year(void)
 {
 	char today[11];
@@ -121,15 +111,13 @@ static int sums(struct req *r, int st, const char *node, const char *today, long
 	if (rc != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
+		static const char *const keys[] = {"key", "tasks", "progress", "overdue"};
 		HDF *n = hnode(r, "%s.%u", node, i);
-		nset(r, n, "key", dbres_get(&res, i, 0));
-		nset(r, n, "tasks", dbres_get(&res, i, 1));
-		nset(r, n, "progress", dbres_get(&res, i, 2));
-		nset(r, n, "overdue", dbres_get(&res, i, 3));
-		money(r, n, "estimated", dbres_get(&res, i, 4));
-		money(r, n, "allocated", dbres_get(&res, i, 5));
-		money(r, n, "spent", dbres_get(&res, i, 6));
-		money(r, n, "used", dbres_get(&res, i, 7));
+		NSET_ROW(r, n, &res, i, keys);
+		nset_num(r, n, "estimated", dbres_get(&res, i, 4));
+		nset_num(r, n, "allocated", dbres_get(&res, i, 5));
+		nset_num(r, n, "spent", dbres_get(&res, i, 6));
+		nset_num(r, n, "used", dbres_get(&res, i, 7));
 	}
 	dbres_free(&res);
 	return E_OK;
@@ -160,19 +148,17 @@ static int plan_page(struct req *r, long long year)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
 		HDF *n = hnode(r, "Plan.plans.%s.tasks.%u", dbres_get(&res, i, 1), i);
-		char d[16];
 		nset(r, n, "id", dbres_get(&res, i, 0));
 		nset(r, n, "code", dbres_get(&res, i, 2));
 		nset(r, n, "title", dbres_get(&res, i, 3));
 		nset(r, n, "owner", dbres_get(&res, i, 4));
-		date_iso_to_vn(dbres_get(&res, i, 5), d, sizeof d);
-		nset(r, n, "deadline", d);
+		nset_date(r, n, "deadline", dbres_get(&res, i, 5));
 		nset(r, n, "quarter", dbres_get(&res, i, 6));
 		nset(r, n, "status", dbres_get(&res, i, 7));
 		nset(r, n, "progress", dbres_get(&res, i, 8));
-		money(r, n, "estimated", dbres_get(&res, i, 9));
-		money(r, n, "allocated", dbres_get(&res, i, 10));
-		money(r, n, "spent", dbres_get(&res, i, 11));
+		nset_num(r, n, "estimated", dbres_get(&res, i, 9));
+		nset_num(r, n, "allocated", dbres_get(&res, i, 10));
+		nset_num(r, n, "spent", dbres_get(&res, i, 11));
 		nset(r, n, "overdue", dbres_get(&res, i, 12));
 		nset(r, n, "coop", dbres_get(&res, i, 13));
 		nset(r, n, "note", dbres_get(&res, i, 14));
@@ -232,25 +218,6 @@ int ui_plan_post(struct req *r)
 	return rc;
 }
 
-/* A budget in million VND: "12,5" or "12.5", not negative, as DECIMAL(14,3)
- * keeps it; "" is no figure.  Returns 0 and the canonical text (or "" ) in
- * out, -1 when refused. */
-static int budget(const char *s, char *out, size_t outsz)
-{
-	double v;
-	const char *dot;
-
-	out[0] = '\0';
-	if (blank(s))
-		return 0;
-	if (num_parse(s, 0, out, outsz, &v) != NUM_OK || v < 0)
-		return -1;
-	dot = strchr(out, '.');
-	if ((dot ? (size_t)(dot - out) : strlen(out)) > 11 || (dot && strlen(dot + 1) > 3))
-		return -1;
-	return 0;
-}
-
 static int task_form(struct req *r, long long id, long long plan, int keep_typed)
 {
 	struct dbres res;
@@ -263,9 +230,8 @@ static int task_form(struct req *r, long long id, long long plan, int keep_typed
 	if ((rc = db_tab_exec(&tab, Q_UNITS, &res, "s", today)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Task.units.%u", i);
-		nset(r, n, "id", dbres_get(&res, i, 0));
-		nset(r, n, "name", dbres_get(&res, i, 1));
+		static const char *const keys[] = {"id", "name"};
+		NSET_ROW(r, hnode(r, "Task.units.%u", i), &res, i, keys);
 	}
 	dbres_free(&res);
 	if (id != 0) {
@@ -280,20 +246,15 @@ static int task_form(struct req *r, long long id, long long plan, int keep_typed
 		hset(r, "Task.status", dbres_get(&res, 0, 9));
 		hset(r, "Task.progress", dbres_get(&res, 0, 10));
 		hset(r, "Task.note", dbres_get(&res, 0, 12));
-		{
-			HDF *t = hnode(r, "Task");
-			money(r, t, "spent", dbres_get(&res, 0, 11));
-		}
+		nset_num(r, hnode(r, "Task"), "spent", dbres_get(&res, 0, 11));
 		if (!keep_typed) {
 			HDF *n = hnode(r, "Task.v");
-			char d[16];
 			nset(r, n, "code", dbres_get(&res, 0, 2));
 			nset(r, n, "title", dbres_get(&res, 0, 3));
 			nset(r, n, "owner", dbres_get(&res, 0, 4));
-			date_iso_to_vn(dbres_get(&res, 0, 5), d, sizeof d);
-			nset(r, n, "deadline", d);
-			money(r, n, "budget_estimated", dbres_get(&res, 0, 6));
-			money(r, n, "budget_allocated", dbres_get(&res, 0, 7));
+			nset_date(r, n, "deadline", dbres_get(&res, 0, 5));
+			nset_num(r, n, "budget_estimated", dbres_get(&res, 0, 6));
+			nset_num(r, n, "budget_allocated", dbres_get(&res, 0, 7));
 			nset(r, n, "version", dbres_get(&res, 0, 8));
 		}
 		dbres_free(&res);
@@ -336,16 +297,8 @@ static int task_refuse(struct req *r, const char *field, const char *key, int st
 	int rc, fresh = status == 409;
 
 	/* a conflict shows the task as it now is (and its new version) */
-	for (unsigned i = 0; !fresh && i < sizeof idx / sizeof idx[0]; i++) {
-		char k[48];
-		snprintf(k, sizeof k, "Task.v.%s", names[i]);
-		if (r->fv[idx[i]].present)
-			hset(r, k, r->fv[idx[i]].s);
-	}
-	for (int i = r->nkv_query; !fresh && i < r->nkv; i++)
-		if (strcmp(r->kv[i].key, "coop") == 0 && r->kv[i].filename == NULL &&
-		    strspn(r->kv[i].val, "0123456789") == strlen(r->kv[i].val) && strlen(r->kv[i].val) < 12)
-			hsetf(r, "1", "Task.v.coop.%s", r->kv[i].val);
+	if (!fresh)
+		typed_back(r, "Task.v", names, idx, sizeof idx / sizeof idx[0], "coop");
 	rc = task_form(r, r->fv[TF_ID].present ? r->fv[TF_ID].i : 0,
 		       r->fv[TF_PLAN].present ? r->fv[TF_PLAN].i : 0, !fresh);
 	hset(r, "Task.error", key);
@@ -389,9 +342,9 @@ int ui_task_post(struct req *r)
 		return task_refuse(r, "owner", "owner_required", 422);
 	if (blank(r->fv[TF_DEADLINE].s) || date_parse(r->fv[TF_DEADLINE].s, &deadline) != 0)
 		return task_refuse(r, "deadline", "date", 422);
-	if (budget(r->fv[TF_EST].s, est, sizeof est) != 0)
+	if (budget_parse(r->fv[TF_EST].s, est, sizeof est) != 0)
 		return task_refuse(r, "budget_estimated", "budget", 422);
-	if (budget(r->fv[TF_ALLOC].s, alloc, sizeof alloc) != 0)
+	if (budget_parse(r->fv[TF_ALLOC].s, alloc, sizeof alloc) != 0)
 		return task_refuse(r, "budget_allocated", "budget", 422);
 	for (int i = r->nkv_query; i < r->nkv; i++) {
 		char *end;
