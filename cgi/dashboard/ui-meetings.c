@@ -6,10 +6,9 @@
  * /review/meeting; file links go to whichever of the two the reader uses. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../lib/db.h"
-#include "../lib/period.h"
+#include "../lib/meeting.h"
 #include "../lib/render.h"
 #include "dashboard.h"
 
@@ -19,12 +18,8 @@ const struct field dmeetings_fields[] = {
 };
 
 #define HANOI "+ INTERVAL 7 HOUR"
-#define NO_OPINION \
-	"(i.answer = 'delegate' AND TRIM(COALESCE(i.opinion_text, '')) = '' " \
-	"AND NOT EXISTS (SELECT 1 FROM meeting_file mf WHERE mf.meeting_id = i.meeting_id " \
-	"AND mf.user_id = i.user_id AND mf.kind = 'opinion' AND mf.deleted = 0))"
 
-enum { Q_LIST, Q_ONE, Q_AGENDA, Q_FILES, Q_INV, Q_N };
+enum { Q_LIST, Q_ONE, Q_FILES, Q_INV, Q_N };
 static const char *const sql[Q_N] = {
 	/* Q_LIST: the last two years and what is planned, with the answers counted */
 	"SELECT m.id, m.kind, m.title, DATE_FORMAT(m.starts_at " HANOI ", '%d/%m/%Y %H:%i'), m.place, "
@@ -32,7 +27,7 @@ static const char *const sql[Q_N] = {
 	"SUM(i.answer = 'attend'), SUM(i.answer = 'leave' AND i.leave_decision = 'pending'), "
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'approved'), "
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'refused'), SUM(i.answer = 'delegate'), "
-	"SUM(" NO_OPINION "), SUM(i.answer = 'none'), SUM(i.attended = 'present'), "
+	"SUM(" MEETING_NO_OPINION("i") "), SUM(i.answer = 'none'), SUM(i.attended = 'present'), "
 	"SUM(i.attended = 'delegate'), SUM(i.attended = 'absent') "
 	"FROM meeting m JOIN app_user cu ON cu.id = m.chair_id LEFT JOIN invitation i ON i.meeting_id = m.id "
 	"WHERE m.starts_at >= UTC_TIMESTAMP() - INTERVAL 2 YEAR GROUP BY m.id ORDER BY m.starts_at DESC",
@@ -42,14 +37,12 @@ static const char *const sql[Q_N] = {
 	"COALESCE(p.kind, ''), COALESCE(p.year, 0), COALESCE(p.seq, 0) "
 	"FROM meeting m JOIN app_user cu ON cu.id = m.chair_id LEFT JOIN period p ON p.id = m.period_id "
 	"WHERE m.id = ?",
-	/* Q_AGENDA */
-	"SELECT seq, title, COALESCE(presenter, '') FROM meeting_agenda WHERE meeting_id = ? ORDER BY seq",
 	/* Q_FILES: papers and minutes (written opinions stay with the answers' readers) */
 	"SELECT id, kind, original_name, size_bytes FROM meeting_file "
 	"WHERE meeting_id = ? AND deleted = 0 AND kind IN ('paper', 'minutes') ORDER BY kind, id",
 	/* Q_INV */
 	"SELECT u.display_name, COALESCE(u.position, ''), i.answer, COALESCE(i.leave_decision, ''), "
-	"COALESCE(i.delegate_name, ''), COALESCE(i.delegate_position, ''), " NO_OPINION ", i.attended "
+	"COALESCE(i.delegate_name, ''), COALESCE(i.delegate_position, ''), " MEETING_NO_OPINION("i") ", i.attended "
 	"FROM invitation i JOIN app_user u ON u.id = i.user_id WHERE i.meeting_id = ? "
 	"ORDER BY FIND_IN_SET('head', u.roles) DESC, FIND_IN_SET('deputy', u.roles) DESC, u.display_name",
 };
@@ -67,7 +60,6 @@ static void fill(struct req *r, const struct dbres *res, const char *node, const
 
 static int one(struct req *r, long long id)
 {
-	static const char *const ak[] = {"seq", "title", "presenter"};
 	static const char *const fk[] = {"id", "kind", "name", "size"};
 	static const char *const ik[] = {"name", "position", "answer", "decision", "dname",
 					 "dposition", "no_opinion", "attended"};
@@ -84,23 +76,11 @@ static int one(struct req *r, long long id)
 	}
 	for (unsigned c = 0; c < sizeof mk / sizeof mk[0]; c++)
 		hsetf(r, dbres_get(&res, 0, c), "Dm.m.%s", mk[c]);
-	if (dbres_int(&res, 0, 9) > 0) {
-		const char *dir = dash_charts_dir();
-		char label[64], path[1024];
-		struct stat st;
-
-		period_label(dbres_get(&res, 0, 10)[0], (int)dbres_int(&res, 0, 11),
-			     (int)dbres_int(&res, 0, 12), r->lang, label, sizeof label);
-		hset(r, "Dm.m.period_label", label);
-		snprintf(path, sizeof path, "%s/%lld/%s", dir ? dir : "", dbres_int(&res, 0, 9), BRIEFING_PDF);
-		hseti(r, "Dm.m.briefing", dir != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-						  st.st_size > 0);
-	}
+	meeting_period_hdf(r, "Dm.m", dbres_int(&res, 0, 9), dbres_get(&res, 0, 10)[0],
+			   (int)dbres_int(&res, 0, 11), (int)dbres_int(&res, 0, 12));
 	dbres_free(&res);
-	if ((rc = db_tab_exec(&tab, Q_AGENDA, &res, "i", id)) != E_OK)
+	if ((rc = meeting_agenda_hdf(r, id, "Dm.agenda")) != E_OK)
 		return rc;
-	fill(r, &res, "Dm.agenda", ak, 3);
-	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_FILES, &res, "i", id)) != E_OK)
 		return rc;
 	fill(r, &res, "Dm.files", fk, 4);

@@ -632,6 +632,31 @@ void ev_unlink(const char *dir, const char *stored)
 		log_msg(NULL, "evidence: unlink %s: %s", path, strerror(errno));
 }
 
+int ev_load(struct req *r, const char *dir, const char *stored, long long size, const char *sha256,
+	    const char *what)
+{
+	char path[4096], sum[65];
+
+	if (!stored_name_ok(stored)) {
+		log_msg(r->id, "%s: bad stored name", what);
+		return E_INTERNAL;
+	}
+	snprintf(path, sizeof path, "%s/%s", dir, stored);
+	buf_reset(&r->out);
+	if (buf_read_file(&r->out, path, (size_t)size) != 0 || (long long)r->out.len != size) {
+		log_msg(r->id, "%s: cannot read %s (or its size changed)", what, path);
+		buf_reset(&r->out);
+		return E_INTERNAL;
+	}
+	ev_sha256_hex((const unsigned char *)r->out.p, r->out.len, sum);
+	if (strcmp(sum, sha256) != 0) {
+		log_msg(r->id, "%s: checksum mismatch for %s", what, path);
+		buf_reset(&r->out);
+		return E_INTERNAL;
+	}
+	return E_OK;
+}
+
 /* ---- listing and download, for both programs ---- */
 
 static const char *const sql[] = {
@@ -749,8 +774,7 @@ int evidence_send(struct req *r, long long id, long long unit_id)
 	struct dbres res = {0};
 	const char *dir = config_get("evidence_dir", NULL);
 	const struct ev_type *t;
-	char path[4096], sum[65], eid[24];
-	long long size;
+	char path[4096], eid[40];
 	int rc;
 
 	if (dir == NULL) {
@@ -763,27 +787,12 @@ int evidence_send(struct req *r, long long id, long long unit_id)
 		dbres_free(&res);
 		return E_NOTFOUND;
 	}
-	size = dbres_int(&res, 0, 3);
 	t = ev_type_by_mime(dbres_get(&res, 0, 2));
-	if (!stored_name_ok(dbres_get(&res, 0, 0))) {
-		log_msg(r->id, "evidence %lld: bad stored name", id);
+	snprintf(eid, sizeof eid, "evidence %lld", id);
+	if ((rc = ev_load(r, dir, dbres_get(&res, 0, 0), dbres_int(&res, 0, 3), dbres_get(&res, 0, 4),
+			  eid)) != E_OK) {
 		dbres_free(&res);
-		return E_INTERNAL;
-	}
-	snprintf(path, sizeof path, "%s/%s", dir, dbres_get(&res, 0, 0));
-	buf_reset(&r->out);
-	if (buf_read_file(&r->out, path, (size_t)size) != 0 || (long long)r->out.len != size) {
-		log_msg(r->id, "evidence %lld: cannot read %s (or its size changed)", id, path);
-		buf_reset(&r->out);
-		dbres_free(&res);
-		return E_INTERNAL;
-	}
-	ev_sha256_hex((const unsigned char *)r->out.p, r->out.len, sum);
-	if (strcmp(sum, dbres_get(&res, 0, 4)) != 0) {
-		log_msg(r->id, "evidence %lld: checksum mismatch for %s", id, path);
-		buf_reset(&r->out);
-		dbres_free(&res);
-		return E_INTERNAL;
+		return rc;
 	}
 	snprintf(eid, sizeof eid, "%lld", id);
 	if ((rc = audit(r, "evidence_download", "evidence", eid, NULL, NULL, NULL)) != E_OK) {

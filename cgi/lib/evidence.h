@@ -55,6 +55,11 @@ void ev_sha256_hex(const unsigned char *data, size_t len, char out[65]);
 int ev_store(const char *dir, const unsigned char *data, size_t len, char stored[65]);
 /* Removes a stored file (a failed transaction after ev_store). */
 void ev_unlink(const char *dir, const char *stored);
+/* Reads a stored file into r->out after checking the stored name's form,
+ * then its size and checksum against what its row says; a failure is
+ * E_INTERNAL, logged as "what: ...", with r->out empty. */
+int ev_load(struct req *r, const char *dir, const char *stored, long long size, const char *sha256,
+	    const char *what);
 
 /* Fills the HDF with the evidence of one submission (deleted rows left out),
  * in upload order:

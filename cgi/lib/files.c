@@ -11,7 +11,7 @@
  * Content-Disposition header stays well within what servers accept */
 #define DL_NAME_BYTES 150
 
-int file_part(struct req *r, const char *field, const struct kv **out)
+static int count_parts(struct req *r, const char *field, int skip_empty, const struct kv **out)
 {
 	int n = 0;
 
@@ -19,13 +19,28 @@ int file_part(struct req *r, const char *field, const struct kv **out)
 	for (int i = r->nkv_query; i < r->nkv; i++)
 		if (r->kv[i].filename != NULL && strcmp(r->kv[i].key, field) == 0) {
 			/* a file input left empty still sends a part without a name */
-			if (r->kv[i].vlen == 0 && r->kv[i].filename[0] == '\0')
+			if (skip_empty && r->kv[i].vlen == 0 && r->kv[i].filename[0] == '\0')
 				continue;
 			if (*out == NULL)
 				*out = &r->kv[i];
 			n++;
 		}
+	return n;
+}
+
+int file_part(struct req *r, const char *field, const struct kv **out)
+{
+	int n = count_parts(r, field, 1, out);
+
 	return n > 1 ? 2 : n;
+}
+
+const struct kv *file_first(struct req *r, const char *field, int *count)
+{
+	const struct kv *f;
+
+	*count = count_parts(r, field, 0, &f);
+	return f;
 }
 
 const char *file_check(const struct kv *part, struct upfile *f)
@@ -44,16 +59,6 @@ const char *file_check(const struct kv *part, struct upfile *f)
 	f->len = part->vlen;
 	ev_sha256_hex((const unsigned char *)part->val, part->vlen, f->sum);
 	return NULL;
-}
-
-static int stored_ok(const char *s)
-{
-	size_t i;
-
-	for (i = 0; s[i]; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return i == 64;
 }
 
 /* Cut on a UTF-8 boundary, keeping the extension. */
@@ -77,29 +82,15 @@ int file_send(struct req *r, const char *stored, long long size, const char *sha
 {
 	const char *dir = config_get("evidence_dir", NULL);
 	const struct ev_type *t = ev_type_by_mime(mime);
-	char path[4096], sum[65], name[DL_NAME_BYTES + 32];
+	char name[DL_NAME_BYTES + 32];
+	int rc;
 
 	if (dir == NULL) {
 		log_msg(r->id, "files: evidence_dir is not configured");
 		return E_INTERNAL;
 	}
-	if (!stored_ok(stored)) {
-		log_msg(r->id, "files: bad stored name");
-		return E_INTERNAL;
-	}
-	snprintf(path, sizeof path, "%s/%s", dir, stored);
-	buf_reset(&r->out);
-	if (buf_read_file(&r->out, path, (size_t)size) != 0 || (long long)r->out.len != size) {
-		log_msg(r->id, "files: cannot read %s (or its size changed)", path);
-		buf_reset(&r->out);
-		return E_INTERNAL;
-	}
-	ev_sha256_hex((const unsigned char *)r->out.p, r->out.len, sum);
-	if (strcmp(sum, sha256) != 0) {
-		log_msg(r->id, "files: checksum mismatch for %s", path);
-		buf_reset(&r->out);
-		return E_INTERNAL;
-	}
+	if ((rc = ev_load(r, dir, stored, size, sha256, "files")) != E_OK)
+		return rc;
 	short_name(original, name, sizeof name);
 	req_download(r, t ? t->mime : "application/octet-stream", name);
 	return E_OK;

@@ -22,6 +22,9 @@ struct upfile {
 /* The multipart part named `field` with a file name: 0 none (or an empty
  * part), 1 one, 2 several. */
 int file_part(struct req *r, const char *field, const struct kv **out);
+/* The first part named `field` with a file name, empty ones included (the
+ * caller says why an empty one is refused), and in *count how many. */
+const struct kv *file_first(struct req *r, const char *field, int *count);
 /* Checks a part.  NULL when acceptable, else why: an EV_WHY_ key, or
  * "too_big" (over evidence_max_bytes). */
 const char *file_check(const struct kv *part, struct upfile *f);

@@ -13,6 +13,7 @@
 #include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/evidence.h"
+#include "../lib/files.h"
 #include "../lib/log.h"
 #include "../lib/refdata.h"
 #include "../lib/render.h"
@@ -121,20 +122,6 @@ int ui_evidence_get(struct req *r)
 	return evidence_send(r, r->fv[EF_ID].i, r->user.unit_id);
 }
 
-static const struct kv *the_file(struct req *r, int *count)
-{
-	const struct kv *f = NULL;
-
-	*count = 0;
-	for (int i = r->nkv_query; i < r->nkv; i++)
-		if (r->kv[i].filename != NULL && strcmp(r->kv[i].key, "file") == 0) {
-			if (f == NULL)
-				f = &r->kv[i];
-			(*count)++;
-		}
-	return f;
-}
-
 /* The indicator a file is for: one the period asks of the unit's kind. */
 static int indicator_of(struct req *r, long long period_id, const char *code, long long *id)
 {
@@ -229,11 +216,11 @@ out:
 int ui_evidence_post(struct req *r)
 {
 	const char *dir = config_get("evidence_dir", NULL), *why;
-	long long max = config_int("evidence_max_bytes", 10 * MIB);
 	struct upload u = {r->fv[EF_PERIOD].i, 0, 0, 0, config_int("evidence_quota_bytes", 200 * MIB),
 			   r->fv[EF_INDICATOR].s, NULL, NULL, NULL, NULL, 0};
 	const struct kv *file;
-	char name[EV_NAME_BUF], stored[65], sum[65], loc[96];
+	struct upfile f;
+	char stored[65], loc[96];
 	int count, http = 0, rc;
 
 	if (!r->fv[EF_PERIOD].present) {
@@ -246,33 +233,29 @@ int ui_evidence_post(struct req *r)
 		log_msg(r->id, "evidence: evidence_dir is not configured");
 		return E_INTERNAL;
 	}
-	file = the_file(r, &count);
+	file = file_first(r, "file", &count);
 	if (count > 1)
 		return refuse(r, 422, "many_files", u.period_id);
 	if (file == NULL || (file->vlen == 0 && file->filename[0] == '\0'))
 		return refuse(r, 422, "no_file", u.period_id);
-	if ((long long)file->vlen > max)
-		return refuse(r, 413, "too_big", u.period_id);
-	u.t = ev_sniff((const unsigned char *)file->val, file->vlen, &why);
-	if (u.t == NULL)
-		return refuse(r, 422, why, u.period_id);
-	if (ev_clean_name(file->filename, u.t, name, sizeof name) != 0) {
-		hset(r, "Ev.type", u.t->label);
-		return refuse(r, 422, EV_WHY_EXT, u.period_id);
+	if ((why = file_check(file, &f)) != NULL) {
+		if (strcmp(why, EV_WHY_EXT) == 0)
+			hset(r, "Ev.type", f.type->label);
+		return refuse(r, strcmp(why, "too_big") == 0 ? 413 : 422, why, u.period_id);
 	}
 	rc = indicator_of(r, u.period_id, u.code, &u.ind_id);
 	if (rc == E_NOTFOUND)
 		return refuse(r, 422, "indicator", u.period_id);
 	if (rc != E_OK)
 		return rc;
-	ev_sha256_hex((const unsigned char *)file->val, file->vlen, sum);
-	u.name = name;
-	u.sum = sum;
-	u.len = file->vlen;
+	u.t = f.type;
+	u.name = f.name;
+	u.sum = f.sum;
+	u.len = f.len;
 
 	/* the file first (slow: written and synced outside the transaction),
 	 * removed again unless its row is committed */
-	if ((rc = ev_store(dir, (const unsigned char *)file->val, file->vlen, stored)) != E_OK)
+	if ((rc = ev_store(dir, (const unsigned char *)f.data, f.len, stored)) != E_OK)
 		return rc;
 	u.stored = stored;
 	rc = add_row(r, &u, &why, &http);

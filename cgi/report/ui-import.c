@@ -12,6 +12,7 @@
 
 #include "../export/template.h"
 #include "../lib/config.h"
+#include "../lib/files.h"
 #include "../lib/refdata.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
@@ -50,20 +51,6 @@ static int refuse_at(struct req *r, const char *why, long long period_id, unsign
 	xlsx_ref(row, col, ref, sizeof ref);
 	hset(r, "Imp.cell", ref);
 	return refuse(r, 422, why, period_id);
-}
-
-static const struct kv *the_file(struct req *r, int *count)
-{
-	const struct kv *f = NULL;
-
-	*count = 0;
-	for (int i = r->nkv_query; i < r->nkv; i++)
-		if (r->kv[i].filename != NULL && strcmp(r->kv[i].key, "file") == 0) {
-			if (f == NULL)
-				f = &r->kv[i];
-			(*count)++;
-		}
-	return f;
 }
 
 /* ---- from cells to what the page would post ---- */
@@ -331,7 +318,7 @@ int ui_import_post(struct req *r)
 
 	if (r->user.unit_id <= 0)
 		return refuse(r, 403, "no_unit", 0);
-	file = the_file(r, &count);
+	file = file_first(r, "file", &count);
 	if (count > 1)
 		return refuse(r, 422, "many_files", period_id);
 	if (file == NULL || file->vlen == 0)

@@ -8,7 +8,6 @@
  * are for the invitees and the chair only. */
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../lib/audit.h"
 #include "../lib/config.h"
@@ -16,7 +15,9 @@
 #include "../lib/files.h"
 #include "../lib/ics.h"
 #include "../lib/log.h"
+#include "../lib/meeting.h"
 #include "../lib/render.h"
+#include "../lib/textutil.h"
 #include "report.h"
 
 const struct field rmeetings_fields[] = {
@@ -52,13 +53,8 @@ const struct field rmfile_fields[] = {
 };
 
 #define HANOI "+ INTERVAL 7 HOUR"
-/* whether a delegate answer lacks a written opinion (no text, no document) */
-#define NO_OPINION \
-	"(i.answer = 'delegate' AND TRIM(COALESCE(i.opinion_text, '')) = '' " \
-	"AND NOT EXISTS (SELECT 1 FROM meeting_file mf WHERE mf.meeting_id = i.meeting_id " \
-	"AND mf.user_id = i.user_id AND mf.kind = 'opinion' AND mf.deleted = 0))"
 
-enum { Q_MINE, Q_AGENDA, Q_FILES, Q_PENDING, Q_ANS_LOCK, Q_ANSWER, Q_OPINION_FILE, Q_DEC_LOCK,
+enum { Q_MINE, Q_AGENDA, Q_FILES, Q_PENDING, Q_ANS_LOCK, Q_ANSWER, Q_DEC_LOCK,
        Q_DECIDE, Q_FILE_GET, Q_MAY_SEE, Q_N };
 static const char *const sql[Q_N] = {
 	/* Q_MINE */
@@ -66,7 +62,7 @@ static const char *const sql[Q_N] = {
 	"cu.display_name, m.status, (m.starts_at <= UTC_TIMESTAMP() OR m.status <> 'planned'), "
 	"COALESCE(m.notice, ''), COALESCE(m.period_id, 0), i.answer, COALESCE(i.leave_reason, ''), "
 	"COALESCE(i.leave_decision, ''), COALESCE(i.decision_note, ''), COALESCE(i.delegate_name, ''), "
-	"COALESCE(i.delegate_position, ''), COALESCE(i.opinion_text, ''), i.version, " NO_OPINION ", "
+	"COALESCE(i.delegate_position, ''), COALESCE(i.opinion_text, ''), i.version, " MEETING_NO_OPINION("i") ", "
 	"i.attended, COALESCE(DATE_FORMAT(m.ends_at " HANOI ", '%H:%i'), ''), m.chair_id = i.user_id "
 	"FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN app_user cu ON cu.id = m.chair_id "
 	"WHERE i.user_id = ? ORDER BY m.starts_at DESC",
@@ -91,9 +87,6 @@ static const char *const sql[Q_N] = {
 	"leave_decision = ?, decided_by = NULL, decided_at = NULL, decision_note = NULL, "
 	"delegate_name = ?, delegate_position = ?, opinion_text = ?, version = version + 1 "
 	"WHERE meeting_id = ? AND user_id = ? AND version = ?",
-	/* Q_OPINION_FILE */
-	"INSERT INTO meeting_file (meeting_id, kind, user_id, stored_name, original_name, content_type, "
-	"size_bytes, sha256, uploaded_by, uploaded_at) VALUES (?, 'opinion', ?, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
 	/* Q_DEC_LOCK */
 	"SELECT m.chair_id, i.answer, COALESCE(i.leave_decision, ''), i.version, m.status "
 	"FROM invitation i JOIN meeting m ON m.id = i.meeting_id "
@@ -112,18 +105,6 @@ static const char *const sql[Q_N] = {
 	"WHERE i.meeting_id = m.id AND i.user_id = ?))",
 };
 static struct stmt_table tab = STMT_TABLE(sql);
-
-static int briefing_exists(long long period)
-{
-	const char *dir = config_get("charts_dir", NULL);
-	char path[1024];
-	struct stat st;
-
-	if (dir == NULL || period <= 0)
-		return 0;
-	snprintf(path, sizeof path, "%s/%lld/briefing.pdf", dir, period);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-}
 
 static int page(struct req *r)
 {
@@ -144,7 +125,7 @@ static int page(struct req *r)
 		for (unsigned c = 0; c < sizeof keys / sizeof keys[0]; c++)
 			nset(r, n, keys[c], dbres_get(&res, i, c));
 		if (strcmp(dbres_get(&res, i, 1), "regular") == 0)
-			nseti(r, n, "briefing", briefing_exists(dbres_int(&res, i, 9)));
+			nseti(r, n, "briefing", meeting_briefing_exists(dbres_int(&res, i, 9)));
 	}
 	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_AGENDA, &res, "i", r->user.id)) != E_OK)
@@ -212,11 +193,6 @@ static int refuse(struct req *r, int status, const char *why)
 	hsetf(r, r->fv[AF_DPOSITION].s, "Rm.list.%lld.dposition", mid);
 	hsetf(r, r->fv[AF_OPINION].s, "Rm.list.%lld.opinion", mid);
 	return E_OK;
-}
-
-static int blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
 }
 
 int ui_rmeeting_answer(struct req *r)
@@ -289,17 +265,8 @@ int ui_rmeeting_answer(struct req *r)
 	if (rc == E_OK)
 		rc = audit(r, "meeting_answer", "invitation", ids, NULL, detail,
 			   leave ? r->fv[AF_REASON].s : NULL);
-	if (rc == E_OK && stored[0]) {
-		rc = db_tab_exec(&tab, Q_OPINION_FILE, NULL, "iisssisi", mid, r->user.id, stored, f.name,
-				 f.type->mime, (long long)f.len, f.sum, r->user.id);
-		if (rc == E_OK) {
-			char fid[24], fd[1400];
-			snprintf(fid, sizeof fid, "%llu", db_insert_id());
-			snprintf(fd, sizeof fd, "meeting %lld, opinion: %s (%s, %zu bytes, sha256 %s)", mid,
-				 f.name, f.type->mime, f.len, f.sum);
-			rc = audit(r, "meeting_file_add", "meeting_file", fid, NULL, fd, NULL);
-		}
-	}
+	if (rc == E_OK && stored[0])
+		rc = meeting_file_add(r, mid, "opinion", r->user.id, stored, &f);
 	if (rc != E_OK || (rc = db_commit()) != E_OK)
 		goto fail;
 	dbres_free(&inv);
@@ -378,7 +345,6 @@ int ui_rmeeting_file(struct req *r)
 {
 	long long id = r->fv[0].i, me = r->user.id;
 	struct dbres f;
-	char ids[24];
 	int rc;
 
 	if ((rc = db_tab_exec(&tab, Q_FILE_GET, &f, "iiiii", id, me, me, me, me)) != E_OK)
@@ -387,10 +353,7 @@ int ui_rmeeting_file(struct req *r)
 		dbres_free(&f);
 		return E_NOTFOUND;
 	}
-	snprintf(ids, sizeof ids, "%lld", id);
-	rc = audit(r, "meeting_file_download", "meeting_file", ids, NULL, NULL, NULL);
-	if (rc == E_OK)
-		rc = file_send(r, dbres_get(&f, 0, 0), dbres_int(&f, 0, 3), dbres_get(&f, 0, 4),
+	rc = meeting_file_send(r, id, dbres_get(&f, 0, 0), dbres_int(&f, 0, 3), dbres_get(&f, 0, 4),
 			       dbres_get(&f, 0, 2), dbres_get(&f, 0, 1));
 	dbres_free(&f);
 	return rc;

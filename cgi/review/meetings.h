@@ -31,11 +31,5 @@ extern const struct field myear_fields[];
 int ui_attendance(struct req *r);
 int ui_attendance_csv(struct req *r);
 
-/* Whether an invitee who sends a delegate left no written opinion (no text,
- * no opinion file): Art. 5.5 asks for one.  `i` is the invitation alias. */
-#define MT_NO_OPINION(i) \
-	"(" i ".answer = 'delegate' AND TRIM(COALESCE(" i ".opinion_text, '')) = '' " \
-	"AND NOT EXISTS (SELECT 1 FROM meeting_file mf WHERE mf.meeting_id = " i ".meeting_id " \
-	"AND mf.user_id = " i ".user_id AND mf.kind = 'opinion' AND mf.deleted = 0))"
 
 #endif

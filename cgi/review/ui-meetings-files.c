@@ -13,6 +13,7 @@
 #include "../lib/files.h"
 #include "../lib/ics.h"
 #include "../lib/log.h"
+#include "../lib/meeting.h"
 #include "../lib/render.h"
 #include "review.h"
 
@@ -34,11 +35,9 @@ const struct field mics_fields[] = {
 	{NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { Q_LOCK, Q_INSERT, Q_GET, Q_DELETE, Q_N };
+enum { Q_LOCK, Q_GET, Q_DELETE, Q_N };
 static const char *const sql[Q_N] = {
 	"SELECT status FROM meeting WHERE id = ? FOR UPDATE",
-	"INSERT INTO meeting_file (meeting_id, kind, user_id, stored_name, original_name, content_type, "
-	"size_bytes, sha256, uploaded_by, uploaded_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, UTC_TIMESTAMP())",
 	"SELECT meeting_id, kind, stored_name, original_name, content_type, size_bytes, sha256 "
 	"FROM meeting_file WHERE id = ? AND deleted = 0",
 	"UPDATE meeting_file SET deleted = 1 WHERE id = ? AND deleted = 0 AND kind IN ('paper', 'minutes')",
@@ -52,7 +51,7 @@ int ui_meeting_file_post(struct req *r)
 	const struct kv *part;
 	struct upfile f;
 	struct dbres m = {0};
-	char stored[65], ids[24], detail[1400], loc[96];
+	char stored[65], loc[96];
 	int n, rc;
 
 	if (!r->fv[FF_MEETING].present || !r->fv[FF_KIND].present) {
@@ -81,14 +80,8 @@ int ui_meeting_file_post(struct req *r)
 		rc = E_NOTFOUND;
 		goto fail;
 	}
-	rc = db_tab_exec(&tab, Q_INSERT, NULL, "issssisi", mid, r->fv[FF_KIND].s, stored, f.name,
-			 f.type->mime, (long long)f.len, f.sum, r->user.id);
-	snprintf(ids, sizeof ids, "%llu", db_insert_id());
-	snprintf(detail, sizeof detail, "meeting %lld, %s: %s (%s, %zu bytes, sha256 %s)", mid,
-		 r->fv[FF_KIND].s, f.name, f.type->mime, f.len, f.sum);
-	if (rc == E_OK)
-		rc = audit(r, "meeting_file_add", "meeting_file", ids, NULL, detail, NULL);
-	if (rc != E_OK || (rc = db_commit()) != E_OK)
+	if ((rc = meeting_file_add(r, mid, r->fv[FF_KIND].s, 0, stored, &f)) != E_OK ||
+	    (rc = db_commit()) != E_OK)
 		goto fail;
 	dbres_free(&m);
 	snprintf(loc, sizeof loc, "/review/meeting?id=%lld&done=file#papers", mid);
@@ -105,7 +98,6 @@ unlink:
 int ui_meeting_file_get(struct req *r)
 {
 	struct dbres f;
-	char ids[24];
 	int rc;
 
 	if (!r->fv[FF_ID].present) {
@@ -118,11 +110,8 @@ int ui_meeting_file_get(struct req *r)
 		dbres_free(&f);
 		return E_NOTFOUND;
 	}
-	snprintf(ids, sizeof ids, "%lld", r->fv[FF_ID].i);
-	rc = audit(r, "meeting_file_download", "meeting_file", ids, NULL, NULL, NULL);
-	if (rc == E_OK)
-		rc = file_send(r, dbres_get(&f, 0, 2), dbres_int(&f, 0, 5), dbres_get(&f, 0, 6),
-			       dbres_get(&f, 0, 4), dbres_get(&f, 0, 3));
+	rc = meeting_file_send(r, r->fv[FF_ID].i, dbres_get(&f, 0, 2), dbres_int(&f, 0, 5),
+			       dbres_get(&f, 0, 6), dbres_get(&f, 0, 4), dbres_get(&f, 0, 3));
 	dbres_free(&f);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "../lib/clock.h"
 #include "../lib/csv.h"
 #include "../lib/db.h"
+#include "../lib/meeting.h"
 #include "../lib/render.h"
 #include "review.h"
 
@@ -24,7 +25,7 @@ enum { Q_YEAR, Q_N };
 static const char *const sql[Q_N] = {
 	"SELECT u.id, u.display_name, COALESCE(u.position, ''), COUNT(*), SUM(i.attended = 'present'), "
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'approved'), SUM(i.attended = 'delegate'), "
-	"SUM(i.attended = 'absent'), SUM(" MT_NO_OPINION("i") "), SUM(i.attended = 'unknown') "
+	"SUM(i.attended = 'absent'), SUM(" MEETING_NO_OPINION("i") "), SUM(i.attended = 'unknown') "
 	"FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN app_user u ON u.id = i.user_id "
 	"WHERE m.status = 'held' AND YEAR(m.starts_at + INTERVAL 7 HOUR) = ? "
 	"AND (? = 'all' OR (? = 'wg') = (m.kind = 'wg')) "

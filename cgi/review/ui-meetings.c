@@ -8,47 +8,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "../lib/audit.h"
 #include "../lib/clock.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
+#include "../lib/meeting.h"
 #include "../lib/period.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "review.h"
 
-enum { LF_YEAR, LF_KIND, LF_TITLE, LF_DATE, LF_TIME, LF_END, LF_PLACE, LF_CHAIR, LF_PERIOD,
-       LF_NOTICE, LF_DONE };
+/* The meeting as typed, the same when created and when edited; T_ is the
+ * place of each field from the form's first typed one. */
+enum { T_TITLE, T_DATE, T_TIME, T_END, T_PLACE, T_CHAIR, T_PERIOD, T_NOTICE, T_N };
+#define TYPED_FIELDS \
+	{"title", F_LINE, 0, 500, 0, NULL}, \
+	{"date", F_LINE, 0, 10, 0, NULL}, \
+	{"time", F_LINE, 0, 5, 0, NULL}, \
+	{"end", F_LINE, 0, 5, 0, NULL}, \
+	{"place", F_LINE, 0, 255, 0, NULL}, \
+	{"chair", F_INT, 1, 4294967295LL, 0, NULL}, \
+	{"period", F_INT, 1, 4294967295LL, 0, NULL}, \
+	{"notice", F_TEXT, 0, 5000, 0, NULL}
+
+enum { LF_YEAR, LF_KIND, LF_TYPED, LF_DONE = LF_TYPED + T_N };
 const struct field meetings_fields[] = {
 	{"year", F_INT, 2000, 2100, 0, NULL},
 	{"kind", F_WORD, 0, 0, 0, "regular|extraordinary|wg"},
-	{"title", F_LINE, 0, 500, 0, NULL},
-	{"date", F_LINE, 0, 10, 0, NULL},
-	{"time", F_LINE, 0, 5, 0, NULL},
-	{"end", F_LINE, 0, 5, 0, NULL},
-	{"place", F_LINE, 0, 255, 0, NULL},
-	{"chair", F_INT, 1, 4294967295LL, 0, NULL},
-	{"period", F_INT, 1, 4294967295LL, 0, NULL},
-	{"notice", F_TEXT, 0, 5000, 0, NULL},
+	TYPED_FIELDS,
 	{"done", F_WORD, 0, 0, 0, "created"},
 	{NULL, 0, 0, 0, 0, NULL},
 };
 
-enum { MF_ID, MF_VERSION, MF_TITLE, MF_DATE, MF_TIME, MF_END, MF_PLACE, MF_CHAIR, MF_PERIOD,
-       MF_NOTICE, MF_MINUTES, MF_STATUS, MF_DONE };
+enum { MF_ID, MF_VERSION, MF_TYPED, MF_MINUTES = MF_TYPED + T_N, MF_STATUS, MF_DONE };
 const struct field meeting_fields[] = {
 	{"id", F_INT, 1, 4294967295LL, 1, NULL},
 	{"version", F_INT, 1, 4294967295LL, 0, NULL},
-	{"title", F_LINE, 0, 500, 0, NULL},
-	{"date", F_LINE, 0, 10, 0, NULL},
-	{"time", F_LINE, 0, 5, 0, NULL},
-	{"end", F_LINE, 0, 5, 0, NULL},
-	{"place", F_LINE, 0, 255, 0, NULL},
-	{"chair", F_INT, 1, 4294967295LL, 0, NULL},
-	{"period", F_INT, 1, 4294967295LL, 0, NULL},
-	{"notice", F_TEXT, 0, 5000, 0, NULL},
+	TYPED_FIELDS,
 	{"minutes", F_TEXT, 0, 60000, 0, NULL},
 	{"status", F_WORD, 0, 0, 0, "planned|held|cancelled"},
 	{"done", F_WORD, 0, 0, 0, "created|saved|agenda|invitee|attendance|file|file_deleted"},
@@ -57,13 +54,13 @@ const struct field meeting_fields[] = {
 
 #define HANOI "+ INTERVAL 7 HOUR"
 enum { Q_LIST, Q_CHAIRS, Q_PERIODS, Q_CHAIR, Q_PERIOD, Q_INSERT, Q_INVITE_DEFAULT, Q_GET, Q_LOCK,
-       Q_UPDATE, Q_AGENDA, Q_FILES, Q_INV, Q_OTHERS, Q_N };
+       Q_UPDATE, Q_FILES, Q_INV, Q_OTHERS, Q_N };
 static const char *const sql[Q_N] = {
 	/* Q_LIST: a year's meetings (Hanoi year), newest first, with the answers' state */
 	"SELECT m.id, m.kind, m.title, DATE_FORMAT(m.starts_at " HANOI ", '%d/%m/%Y %H:%i'), m.place, "
 	"cu.display_name, m.status, COUNT(i.user_id), SUM(i.answer <> 'none'), "
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'pending'), "
-	"SUM(" MT_NO_OPINION("i") "), SUM(i.attended IN ('present', 'delegate')) "
+	"SUM(" MEETING_NO_OPINION("i") "), SUM(i.attended IN ('present', 'delegate')) "
 	"FROM meeting m JOIN app_user cu ON cu.id = m.chair_id "
 	"LEFT JOIN invitation i ON i.meeting_id = m.id "
 	"WHERE YEAR(m.starts_at " HANOI ") = ? GROUP BY m.id ORDER BY m.starts_at DESC",
@@ -101,8 +98,6 @@ static const char *const sql[Q_N] = {
 	"called_by = IF(kind = 'extraordinary', ?, NULL), period_id = NULLIF(?, 0), "
 	"notice = NULLIF(?, ''), minutes = NULLIF(?, ''), status = ?, version = version + 1 "
 	"WHERE id = ? AND version = ?",
-	/* Q_AGENDA */
-	"SELECT seq, title, COALESCE(presenter, '') FROM meeting_agenda WHERE meeting_id = ? ORDER BY seq",
 	/* Q_FILES */
 	"SELECT f.id, f.kind, f.original_name, f.size_bytes, DATE_FORMAT(f.uploaded_at " HANOI ", '%d/%m/%Y'), "
 	"u.display_name, COALESCE(f.user_id, 0) FROM meeting_file f JOIN app_user u ON u.id = f.uploaded_by "
@@ -112,7 +107,7 @@ static const char *const sql[Q_N] = {
 	"COALESCE(DATE_FORMAT(i.answered_at " HANOI ", '%d/%m/%Y %H:%i'), ''), COALESCE(i.leave_reason, ''), "
 	"COALESCE(i.leave_decision, ''), COALESCE(d.display_name, ''), COALESCE(i.decision_note, ''), "
 	"COALESCE(i.delegate_name, ''), COALESCE(i.delegate_position, ''), COALESCE(i.opinion_text, ''), "
-	"i.attended, i.version, " MT_NO_OPINION("i") " "
+	"i.attended, i.version, " MEETING_NO_OPINION("i") " "
 	"FROM invitation i JOIN app_user u ON u.id = i.user_id LEFT JOIN app_user d ON d.id = i.decided_by "
 	"WHERE i.meeting_id = ? ORDER BY FIND_IN_SET('head', u.roles) DESC, "
 	"FIND_IN_SET('deputy', u.roles) DESC, u.display_name",
@@ -163,6 +158,17 @@ struct typed {
 	long long chair, period;
 	char start_utc[24], end_utc[24];
 };
+
+/* The typed fields of a form, from its first one at r->fv[at]. */
+static struct typed typed_of(const struct req *r, int at)
+{
+	const struct fval *v = &r->fv[at];
+	struct typed t = {v[T_TITLE].s, v[T_DATE].s, v[T_TIME].s, v[T_END].s, v[T_PLACE].s,
+			  v[T_NOTICE].s, v[T_CHAIR].present ? v[T_CHAIR].i : 0,
+			  v[T_PERIOD].present ? v[T_PERIOD].i : 0, "", ""};
+
+	return t;
+}
 
 /* NULL when the typed meeting is acceptable, else the field at fault; a
  * database failure on the way is "db" with *rc set. */
@@ -293,10 +299,7 @@ int ui_meetings_get(struct req *r)
 int ui_meetings_post(struct req *r)
 {
 	const char *kind = r->fv[LF_KIND].present ? r->fv[LF_KIND].s : NULL, *why;
-	struct typed t = {r->fv[LF_TITLE].s, r->fv[LF_DATE].s, r->fv[LF_TIME].s, r->fv[LF_END].s,
-			  r->fv[LF_PLACE].s, r->fv[LF_NOTICE].s,
-			  r->fv[LF_CHAIR].present ? r->fv[LF_CHAIR].i : 0,
-			  r->fv[LF_PERIOD].present ? r->fv[LF_PERIOD].i : 0, "", ""};
+	struct typed t = typed_of(r, LF_TYPED);
 	char id[24], loc[80], detail[700];
 	long long mid;
 	int rc;
@@ -345,19 +348,6 @@ int ui_meetings_post(struct req *r)
 	return E_OK;
 }
 
-/* Whether the chart job drew the period's briefing pack. */
-static int briefing_exists(long long period)
-{
-	const char *dir = config_get("charts_dir", NULL);
-	char path[1024];
-	struct stat st;
-
-	if (dir == NULL || period <= 0)
-		return 0;
-	snprintf(path, sizeof path, "%s/%lld/briefing.pdf", dir, period);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0;
-}
-
 static int show(struct req *r, long long id)
 {
 	struct dbres m, res;
@@ -378,26 +368,14 @@ static int show(struct req *r, long long id)
 		for (unsigned c = 0; c < sizeof keys / sizeof keys[0]; c++)
 			hsetf(r, dbres_get(&m, 0, c), "Mt.m.%s", keys[c]);
 		hset(r, "Mt.year", dbres_get(&m, 0, 18));
-		if (dbres_int(&m, 0, 9) > 0) {
-			char label[64];
-			period_label(dbres_get(&m, 0, 15)[0], (int)dbres_int(&m, 0, 16),
-				     (int)dbres_int(&m, 0, 17), r->lang, label, sizeof label);
-			hset(r, "Mt.m.period_label", label);
-			hseti(r, "Mt.m.briefing", briefing_exists(dbres_int(&m, 0, 9)));
-		}
+		meeting_period_hdf(r, "Mt.m", dbres_int(&m, 0, 9), dbres_get(&m, 0, 15)[0],
+				   (int)dbres_int(&m, 0, 16), (int)dbres_int(&m, 0, 17));
 	}
 	dbres_free(&m);
 	if ((rc = choices(r)) != E_OK)
 		return rc;
-	if ((rc = db_tab_exec(&tab, Q_AGENDA, &res, "i", id)) != E_OK)
+	if ((rc = meeting_agenda_hdf(r, id, "Mt.agenda")) != E_OK)
 		return rc;
-	for (unsigned i = 0; i < res.nrows; i++) {
-		HDF *n = hnode(r, "Mt.agenda.%u", i);
-		nset(r, n, "seq", dbres_get(&res, i, 0));
-		nset(r, n, "title", dbres_get(&res, i, 1));
-		nset(r, n, "presenter", dbres_get(&res, i, 2));
-	}
-	dbres_free(&res);
 	if ((rc = db_tab_exec(&tab, Q_FILES, &res, "i", id)) != E_OK)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
@@ -458,17 +436,19 @@ int meeting_refuse(struct req *r, long long id, int status, const char *why)
 static int refuse_edit(struct req *r, int status, const char *why)
 {
 	int rc = show(r, r->fv[MF_ID].i);
-	static const int f[] = {MF_TITLE, MF_DATE, MF_TIME, MF_END, MF_PLACE, MF_NOTICE, MF_MINUTES,
+	static const int f[] = {MF_TYPED + T_TITLE, MF_TYPED + T_DATE, MF_TYPED + T_TIME,
+				MF_TYPED + T_END, MF_TYPED + T_PLACE, MF_TYPED + T_NOTICE, MF_MINUTES,
 				MF_STATUS};
+	const struct fval *chair = &r->fv[MF_TYPED + T_CHAIR], *period = &r->fv[MF_TYPED + T_PERIOD];
 
 	if (rc != E_OK)
 		return rc;
 	for (unsigned i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (r->fv[f[i]].present)
 			hsetf(r, r->fv[f[i]].s, "Mt.m.%s", meeting_fields[f[i]].name);
-	if (r->fv[MF_CHAIR].present)
-		hseti(r, "Mt.m.chair", r->fv[MF_CHAIR].i);
-	hseti(r, "Mt.m.period", r->fv[MF_PERIOD].present ? r->fv[MF_PERIOD].i : 0);
+	if (chair->present)
+		hseti(r, "Mt.m.chair", chair->i);
+	hseti(r, "Mt.m.period", period->present ? period->i : 0);
 	/* a conflict shows the stored version (to start again from); else keep the typed one */
 	if (strcmp(why, "conflict") != 0 && r->fv[MF_VERSION].present)
 		hseti(r, "Mt.m.version", r->fv[MF_VERSION].i);
@@ -481,10 +461,7 @@ int ui_meeting_post(struct req *r)
 {
 	long long id = r->fv[MF_ID].i;
 	struct dbres m = {0};
-	struct typed t = {r->fv[MF_TITLE].s, r->fv[MF_DATE].s, r->fv[MF_TIME].s, r->fv[MF_END].s,
-			  r->fv[MF_PLACE].s, r->fv[MF_NOTICE].s,
-			  r->fv[MF_CHAIR].present ? r->fv[MF_CHAIR].i : 0,
-			  r->fv[MF_PERIOD].present ? r->fv[MF_PERIOD].i : 0, "", ""};
+	struct typed t = typed_of(r, MF_TYPED);
 	const char *why, *status = r->fv[MF_STATUS].present ? r->fv[MF_STATUS].s : NULL;
 	char ids[24], old[800], new[800], loc[80], kind[16];
 	int rc;
