@@ -43,6 +43,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/batch.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/err.h"
@@ -125,14 +126,12 @@ static const char *const sql[ST_COUNT] = {
 int fail(const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
-	fflush(stdout);
-	fprintf(stderr, "egov-aggregate: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	rc = batch_vfail(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
+	return rc;
 }
 
 double now_s(void)
@@ -361,6 +360,7 @@ int main(int argc, char **argv)
 	struct ymd d;
 	double t0 = now_s();
 
+	batch_name("egov-aggregate");
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc) {
 			cfg = argv[++i];
@@ -397,11 +397,8 @@ int main(int argc, char **argv)
 		d = (struct ymd){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 	}
 	date_iso(d, today, sizeof today);
-	if (cfg == NULL)
-		cfg = "/etc/egov-progress/egov.conf";
-	if (config_load(cfg) != 0)
-		return fail("cannot read the config %s", cfg);
-	log_open("aggregate", NULL);  /* stderr: cron mails it, the journal keeps it */
+	if (batch_start(&cfg, "aggregate") != 0)
+		return 1;
 	statuses = parse_statuses(config_get("aggregate_statuses", "submitted,accepted"));
 	if (statuses == NULL) {
 		config_free();

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/batch.h"
 #include "../lib/csv.h"
 #include "charts.h"
 
@@ -201,36 +202,10 @@ int wrap_text(const char *s, size_t width, char lines[][512], int nlines)
 
 void fmt_num(double v, int dec, char *out, size_t n)
 {
-	char tmp[64], *dot, *p = out, *end = out + n - 1;
-	size_t intlen;
-
-	if (n == 0)
-		return;
-	if (!isfinite(v)) {
+	if (!isfinite(v))
 		snprintf(out, n, "-");
-		return;
-	}
-	snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
-	dot = strchr(tmp, '.');
-	if (dot != NULL) {
-		char *e = tmp + strlen(tmp);
-		while (e > dot + 1 && e[-1] == '0')
-			*--e = '\0';
-		if (e == dot + 1)
-			*dot = '\0';
-		else
-			*dot = ',';
-	}
-	intlen = strcspn(tmp, ",");
-	if (v < 0 && strspn(tmp, "0,") != strlen(tmp) && p < end)
-		*p++ = '-';
-	for (size_t i = 0; tmp[i] && p < end; i++) {
-		if (i > 0 && i < intlen && (intlen - i) % 3 == 0 && p < end)
-			*p++ = '.';
-		if (p < end)
-			*p++ = tmp[i];
-	}
-	*p = '\0';
+	else
+		batch_num_vn(v, dec, out, n);
 }
 
 const char *ind_uom(const struct indicator *in)

@@ -1,16 +1,11 @@
 /* The one gnuplot process of a period: `gnuplot -d charts.gp` in the build
- * directory (no init files: -d), stdin from /dev/null, its messages into a
- * log file there, a time limit, and its exit status checked. */
-#include <errno.h>
+ * directory (no init files: -d), its messages into a log file there, a time
+ * limit (cgi/lib/spawn.c), and its exit status checked. */
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "../lib/spawn.h"
 #include "charts.h"
 
 #define LOG_NAME ".gnuplot.log"
@@ -69,65 +64,20 @@ int gnuplot_run(const char *prog, const char *dir, const char *script, int timeo
 		size_t errsz)
 {
 	char logpath[1200], tail[600];
-	struct timespec start, now;
-	pid_t pid;
-	int status, logfd;
+	char *const argv[] = {(char *)prog, (char *)"-d", (char *)script, NULL};
+	/* numbers and text the same whatever the caller's locale; no terminal
+	 * or library chosen from the environment */
+	static const char *const env[] = {"LC_ALL=C.UTF-8", "GNUTERM", "GNUPLOT_LIB", "GNUPLOT_DRIVER_DIR",
+					  "DISPLAY", NULL};
+	struct spawn sp = {.what = "gnuplot", .argv = argv, .dir = dir, .log = logpath, .log_flags = O_TRUNC,
+			   .env = env, .timeout_s = timeout_s, .poll_ms = 5};
+	int status, rc;
 
 	snprintf(logpath, sizeof logpath, "%s/%s", dir, LOG_NAME);
-	logfd = open(logpath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (logfd < 0) {
-		snprintf(err, errsz, "cannot create %s: %s", logpath, strerror(errno));
+	if ((rc = spawn_wait(&sp, &status, err, errsz)) == SPAWN_TIMEOUT)
+		snprintf(err, errsz, "gnuplot did not finish within %d s (charts_timeout_s); stopped it", timeout_s);
+	if (rc != SPAWN_DONE)
 		return -1;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		snprintf(err, errsz, "cannot start gnuplot: %s", strerror(errno));
-		close(logfd);
-		return -1;
-	}
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
-		char *const argv[] = {(char *)prog, (char *)"-d", (char *)script, NULL};
-
-		/* its own process group, so a time-out stops whatever it started */
-		if (setpgid(0, 0) != 0 || nul < 0 || dup2(nul, 0) < 0 || dup2(logfd, 1) < 0 ||
-		    dup2(logfd, 2) < 0 || chdir(dir) != 0)
-			_exit(126);
-		/* numbers and text the same whatever the caller's locale; no
-		 * terminal or library chosen from the environment */
-		setenv("LC_ALL", "C.UTF-8", 1);
-		unsetenv("GNUTERM");
-		unsetenv("GNUPLOT_LIB");
-		unsetenv("GNUPLOT_DRIVER_DIR");
-		unsetenv("DISPLAY");
-		signal(SIGPIPE, SIG_DFL);
-		execvp(prog, argv);
-		_exit(127);
-	}
-	close(logfd);
-	setpgid(pid, pid);   /* also here: no race with the child's own call */
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		pid_t w = waitpid(pid, &status, WNOHANG);
-		if (w == pid)
-			break;
-		if (w < 0 && errno != EINTR) {
-			snprintf(err, errsz, "lost the gnuplot process: %s", strerror(errno));
-			return -1;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if ((now.tv_sec - start.tv_sec) * 1000L + (now.tv_nsec - start.tv_nsec) / 1000000L >=
-		    timeout_s * 1000L) {
-			kill(-pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			snprintf(err, errsz, "gnuplot did not finish within %d s (charts_timeout_s); stopped it",
-				 timeout_s);
-			return -1;
-		}
-		nanosleep(&(struct timespec){0, 5000000L}, NULL);
-	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	log_tail(dir, tail, sizeof tail);

@@ -43,7 +43,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +50,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/batch.h"
 #include "../lib/config.h"
 #include "../lib/err.h"
 #include "../lib/log.h"
@@ -65,20 +65,6 @@ struct job {
 	int periods, charts, svg, png, pages, processes, failed;
 };
 
-static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "egov-charts: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
 static int usage(void)
 {
 	fprintf(stderr,
@@ -91,11 +77,6 @@ static int usage(void)
 	return 2;
 }
 
-static double seconds(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
-}
-
 /* ---- files in place ------------------------------------------------------- */
 
 static int ensure_dir(const char *path)
@@ -103,11 +84,11 @@ static int ensure_dir(const char *path)
 	struct stat st;
 
 	if (mkdir(path, 0755) != 0 && errno != EEXIST)
-		return fail("cannot create %s: %s", path, strerror(errno));
+		return batch_fail("cannot create %s: %s", path, strerror(errno));
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
-		return fail("%s is not a directory", path);
+		return batch_fail("%s is not a directory", path);
 	if ((st.st_mode & 07777) != 0755 && chmod(path, 0755) != 0)
-		return fail("cannot set the mode of %s: %s", path, strerror(errno));
+		return batch_fail("cannot set the mode of %s: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -211,7 +192,7 @@ static int publish(const char *build, const char *pdir, const struct outset *o)
 			snprintf(from, sizeof from, "%s/%s", build, o->f[i].name);
 			snprintf(to, sizeof to, "%s/%s", pdir, o->f[i].name);
 			if (rename(from, to) != 0)
-				return fail("cannot move %s into place: %s", to, strerror(errno));
+				return batch_fail("cannot move %s into place: %s", to, strerror(errno));
 		}
 	sync_dir(pdir);
 	return 0;
@@ -246,7 +227,7 @@ static int write_stamp(const char *pdir, long long stamp)
 	f = fopen(tmp, "w");
 	if (f == NULL || fprintf(f, "%lld\n", stamp) < 0 || fclose(f) != 0 || rename(tmp, path) != 0) {
 		unlink(tmp);
-		return fail("cannot write %s: %s", path, strerror(errno));
+		return batch_fail("cannot write %s: %s", path, strerror(errno));
 	}
 	return 0;
 }
@@ -348,13 +329,13 @@ static int draw_period(struct job *j, long long id, int asked)
 	buf_init(&summary);
 	if (load_period(id, &d, err, sizeof err) != 0) {
 		pdata_free(&d);
-		return fail("period %lld: %s", id, err);
+		return batch_fail("period %lld: %s", id, err);
 	}
 	if (d.nind == 0) {
 		/* figures of text and date indicators only: nothing to draw */
 		if (asked)
-			fail("period %lld (%s) has no aggregated figures to chart: run egov-aggregate first",
-			     id, d.per[0].label);
+			batch_fail("period %lld (%s) has no aggregated figures to chart: run egov-aggregate first",
+			           id, d.per[0].label);
 		else
 			printf("charts: period %lld (%s): no numeric figures to chart; skipped\n", id,
 			       d.per[0].label);
@@ -367,19 +348,19 @@ static int draw_period(struct job *j, long long id, int asked)
 		goto out_data;
 	remove_stale_builds(pdir);
 	if (mkdir(build, 0755) != 0) {
-		fail("cannot create %s: %s", build, strerror(errno));
+		batch_fail("cannot create %s: %s", build, strerror(errno));
 		goto out_data;
 	}
 	snprintf(o.dir, sizeof o.dir, "%s", build);
 
 	if (plots_build(&d, &o, &cs) != 0) {
-		fail("period %lld: cannot write the charts' data files in %s", id, build);
+		batch_fail("period %lld: cannot write the charts' data files in %s", id, build);
 		goto out;
 	}
 	script(&d, &cs, &gp, &npng);
 	pages = briefing_build(&d, &cs, &o, &gp, &summary);
 	if (pages < 0) {
-		fail("period %lld: cannot write the briefing pack's data files in %s", id, build);
+		batch_fail("period %lld: cannot write the briefing pack's data files in %s", id, build);
 		goto out;
 	}
 	buf_adds(&gp, "set output\n");
@@ -387,15 +368,15 @@ static int draw_period(struct job *j, long long id, int asked)
 	write_index(&d, &cs, pages, &index);
 	if (out_write(&o, "briefing-summary.csv", &summary) != 0 || out_write(&o, "charts.gp", &gp) != 0 ||
 	    out_write(&o, "index.tsv", &index) != 0) {
-		fail("period %lld: cannot write the script or the index in %s", id, build);
+		batch_fail("period %lld: cannot write the script or the index in %s", id, build);
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 
 	j->processes++;
 	if (gnuplot_run(j->gnuplot, build, "charts.gp", j->timeout_s, err, sizeof err) != 0) {
-		fail("period %lld (%s): %s; the charts in %s were left as they were", id, d.per[0].label,
-		     err, pdir);
+		batch_fail("period %lld (%s): %s; the charts in %s were left as they were", id, d.per[0].label,
+		           err, pdir);
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t2);
@@ -404,8 +385,8 @@ static int draw_period(struct job *j, long long id, int asked)
 		struct stat st;
 		snprintf(p, sizeof p, "%s/%s", build, o.f[i].name);
 		if (stat(p, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
-			fail("period %lld: gnuplot exited 0 but did not write %s; the charts in %s were "
-			     "left as they were", id, o.f[i].name, pdir);
+			batch_fail("period %lld: gnuplot exited 0 but did not write %s; the charts in %s were "
+			           "left as they were", id, o.f[i].name, pdir);
 			goto out;
 		}
 		if ((st.st_mode & 07777) != 0644)
@@ -424,8 +405,8 @@ static int draw_period(struct job *j, long long id, int asked)
 	clock_gettime(CLOCK_MONOTONIC, &t3);
 	printf("charts: period %lld (%s): %d charts (%d SVG, %d PNG), briefing.pdf %d pages, "
 	       "%d files, 1 gnuplot process, %.2f s (data %.2f s, gnuplot %.2f s)\n",
-	       id, d.per[0].label, cs.n, cs.n, npng, pages, o.n, seconds(&t0, &t3), seconds(&t0, &t1),
-	       seconds(&t1, &t2));
+	       id, d.per[0].label, cs.n, cs.n, npng, pages, o.n, batch_seconds(&t0, &t3),
+	       batch_seconds(&t0, &t1), batch_seconds(&t1, &t2));
 	if (removed)
 		printf("charts:   removed %d files of charts no longer drawn\n", removed);
 	j->periods++;
@@ -459,25 +440,25 @@ static int run(struct job *j, int mode, long long period)
 	case 1:
 		break;
 	case 0:
-		return fail("another egov-charts is drawing for database %s (waited %d s); nothing done",
-			    config_get("db_name", "egov"), j->lock_wait_s);
+		return batch_fail("another egov-charts is drawing for database %s (waited %d s); nothing done",
+			          config_get("db_name", "egov"), j->lock_wait_s);
 	default:
-		return fail("%s", "cannot take the job's database lock");
+		return batch_fail("%s", "cannot take the job's database lock");
 	}
 	if (mode == 'p') {
 		int has = charts_has_figures(period);
 		if (has < 0)
-			return fail("%s", "cannot read the summary tables");
+			return batch_fail("%s", "cannot read the summary tables");
 		if (!has)
-			return fail("period %lld has no aggregated figures (or does not exist): run "
-				    "egov-aggregate first", period);
+			return batch_fail("period %lld has no aggregated figures (or does not exist): run "
+				          "egov-aggregate first", period);
 		ps = calloc(1, sizeof *ps);
 		if (ps == NULL)
-			return fail("%s", "out of memory");
+			return batch_fail("%s", "out of memory");
 		ps[0].id = period;
 		n = 1;
 	} else if (charts_periods(&ps, &n) != 0) {
-		return fail("%s", "cannot read the periods from the database");
+		return batch_fail("%s", "cannot read the periods from the database");
 	}
 	for (int i = 0; i < n; i++) {
 		char pdir[1000];
@@ -503,7 +484,7 @@ static int run(struct job *j, int mode, long long period)
 	printf("charts: done: %d period%s drawn, %d failed, %d charts (%d SVG, %d PNG), %d briefing "
 	       "pages, %d gnuplot process%s, %.2f s\n",
 	       j->periods, j->periods == 1 ? "" : "s", j->failed, j->charts, j->svg, j->png, j->pages,
-	       j->processes, j->processes == 1 ? "" : "es", seconds(&t0, &t1));
+	       j->processes, j->processes == 1 ? "" : "es", batch_seconds(&t0, &t1));
 	return rc;
 }
 
@@ -516,6 +497,7 @@ int main(int argc, char **argv)
 	long long period = 0;
 	struct stat st;
 
+	batch_name("egov-charts");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-c") == 0 && i + 1 < argc) {
@@ -527,7 +509,7 @@ int main(int argc, char **argv)
 				return usage();
 			period = strtoll(v, &end, 10);
 			if (*v == '\0' || *end != '\0' || period <= 0)
-				return fail("--period %s: expected a period id (a positive number)", v);
+				return batch_fail("--period %s: expected a period id (a positive number)", v);
 			mode = 'p';
 		} else if (strcmp(a, "--all") == 0 && !mode) {
 			mode = 'a';
@@ -541,11 +523,8 @@ int main(int argc, char **argv)
 		return usage();
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	umask(022);
-	if (cfg == NULL)
-		cfg = "/etc/egov-progress/egov.conf";
-	if (config_load(cfg) != 0)
-		return fail("cannot read the config %s", cfg);
-	log_open("charts", NULL);  /* stderr: cron mails it, the journal keeps it */
+	if (batch_start(&cfg, "charts") != 0)
+		return 1;
 	j.dir = config_get("charts_dir", NULL);
 	j.gnuplot = config_get("gnuplot", "gnuplot");
 	j.timeout_s = (int)config_int("charts_timeout_s", 600);
@@ -556,26 +535,26 @@ int main(int argc, char **argv)
 		j.lock_wait_s = 0;
 	if (j.dir == NULL || *j.dir == '\0') {
 		config_free();
-		return fail("charts_dir is not set in %s", cfg);
+		return batch_fail("charts_dir is not set in %s", cfg);
 	}
 	if (strlen(j.dir) > 900) {
 		config_free();
-		return fail("%s", "charts_dir: the path is too long");
+		return batch_fail("%s", "charts_dir: the path is too long");
 	}
 	if (stat(j.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fail("charts_dir %s is not a directory", j.dir);
+		batch_fail("charts_dir %s is not a directory", j.dir);
 		config_free();
 		return 1;
 	}
 	if (*j.gnuplot == '\0') {
 		config_free();
-		return fail("gnuplot is set to nothing in %s", cfg);
+		return batch_fail("gnuplot is set to nothing in %s", cfg);
 	}
 	sql = charts_sql(&nsql);
 	if (db_setup("aggregate", sql, nsql) != E_OK || db_ensure() != E_OK) {
 		config_free();
-		return fail("cannot connect to the database (check db_socket/db_host and aggregate.db_user "
-			    "in %s)", cfg);
+		return batch_fail("cannot connect to the database (check db_socket/db_host and aggregate.db_user "
+			          "in %s)", cfg);
 	}
 	rc = run(&j, mode, period);
 	db_shutdown();

@@ -9,7 +9,9 @@
  *   ui-home.c   /export/                      the choices (a GET form)
  *   ui-raw.c    /export/raw.csv, raw.xlsx     the raw data, streamed
  *   raw.c       the raw data export itself, shared by the pages and the CLI
- *   cli.c       the command line */
+ *   cli.c       the command line
+ *   exportfile.c  what the file writers share: the temporary file a
+ *               download is built in, workbooks, numbers into cells */
 #ifndef EGOV_EXPORT_H
 #define EGOV_EXPORT_H
 #include <stddef.h>

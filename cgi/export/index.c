@@ -1,8 +1,9 @@
 /* The per-index export: one version of a national index (DTI, PAR, ICT) for
  * one period, in the columns of an official criteria table.
  *
- * The content is built once in memory as sheets of cells and then written
- * as XLSX, as CSV files zipped, or as JSON, so the three never disagree.
+ * The content is built once in memory as sheets of cells (index-sheets.h)
+ * and then written as XLSX, as CSV files zipped, or as JSON (index-write.c),
+ * so the three never disagree.
  * Its size is bounded by the reference data (criteria x units of a kind,
  * a few tens of thousands of rows), not by the figures' history, so unlike
  * the raw export it need not stream.
@@ -24,18 +25,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <xlsxwriter.h>
-#include <zip.h>
 
 #include "../lib/audit.h"
 #include "../lib/buf.h"
 #include "../lib/config.h"
-#include "../lib/csv.h"
 #include "../lib/db.h"
 #include "../lib/log.h"
 #include "../lib/period.h"
 #include "../lib/text.h"
 #include "export.h"
+#include "exportfile.h"
+#include "index-sheets.h"
 
 enum { IS_VERSION, IS_PERIOD, IS_YEAR, IS_RUN, IS_CRIT, IS_MAP, IS_UNITS, IS_SOURCES, IS_EVIDENCE };
 
@@ -184,21 +184,11 @@ void ix_filename(const struct ix_opts *o, char *out, size_t outsz)
 
 const char *ix_content_type(enum ix_format f)
 {
-	return f == IX_XLSX ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" :
+	return f == IX_XLSX ? XLSX_TYPE :
 	       f == IX_ZIP ? "application/zip" : "application/json; charset=utf-8";
 }
 
 /* ---- the content ---- */
-
-enum { CT_EMPTY, CT_TEXT, CT_NUM, CT_LIST };   /* a list: items separated by newlines */
-struct cell {
-	const char *s;
-	int t;
-};
-struct col {
-	const char *key, *vi, *en;
-	double width;
-};
 
 static const struct col city_cols[] = {
 	{"code", "STT", "No.", 8},
@@ -243,39 +233,10 @@ static const struct col meta_cols[] = {
 	{"value", "Nội dung", "Value", 90},
 };
 
-struct sheet {
-	const char *key;            /* city, department, district, commune, other, metadata */
-	const char *name;           /* as the reader sees it */
-	const struct col *cols;
-	int ncols;
-	struct cell *cells;         /* nrows x ncols */
-	unsigned char *heading;     /* per row: a main index with components, bold in XLSX */
-	size_t nrows, cap;
-	const char **meta_keys;     /* the metadata sheet: a stable key per row, for JSON */
-};
-
 struct block {
 	struct block *next;
 	size_t used, cap;
 	char data[];
-};
-
-#define NSHEETS 6
-struct ix {
-	const struct ix_opts *o;
-	int en;
-	int failed;                 /* out of memory somewhere: the export fails whole */
-	struct block *arena;
-	struct sheet sh[NSHEETS];
-	int nsh;
-	const char *meta_keys[32];
-	/* what the sheets are built from */
-	struct dbres crit, map, units, src, ev;
-	unsigned *order;            /* criteria rows in the index's own order */
-	unsigned char *has_children;
-	int ngaps, nunverified;
-	struct buf gaps, unverified;   /* their codes, for the metadata */
-	char base[512];             /* base_url for the evidence links, without its final slash */
 };
 
 static char *alloc(struct ix *x, size_t n)
@@ -858,269 +819,6 @@ static int build(struct ix *x)
 	return x->failed ? E_INTERNAL : E_OK;
 }
 
-/* ---- XLSX ---- */
-
-/* 15 significant digits read back as the same decimal text: a number cell
- * loses nothing; else the caller writes text (as the raw export does). */
-static int exact_double(const char *s, double *d)
-{
-	const char *dot = strchr(s, '.');
-	int dec = dot ? (int)strlen(dot + 1) : 0;
-	char g[64], back[80];
-	char *end;
-
-	*d = strtod(s, &end);
-	if (*end != '\0')
-		return 0;
-	snprintf(g, sizeof g, "%.15g", *d);
-	*d = strtod(g, NULL);
-	snprintf(back, sizeof back, "%.*f", dec, *d);
-	return strcmp(back, s) == 0;
-}
-
-/* A cell holds at most 32,767 characters: a longer list (evidence of every
- * unit, say) is cut at an item and marked; the CSV and JSON keep it whole. */
-#define XLSX_CELL 32000
-
-static const char *fit(const char *s, char *tmp)
-{
-	size_t n = XLSX_CELL;
-
-	if (strlen(s) <= XLSX_CELL)
-		return s;
-	while (n > 0 && s[n] != '\n')
-		n--;
-	if (n == 0)
-		for (n = XLSX_CELL; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
-			;
-	memcpy(tmp, s, n);
-	memcpy(tmp + n, "\n…", sizeof "\n…");
-	return tmp;
-}
-
-static int write_xlsx(struct ix *x, const char *path)
-{
-	const char *tmp = getenv("TMPDIR");
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)(tmp ? tmp : "/tmp")};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
-	lxw_format *bold, *wrap;
-	lxw_error le;
-	int bad = 0;
-	char *tmpcell = malloc(XLSX_CELL + 8);
-
-	if (tmpcell == NULL) {
-		if (wb != NULL)
-			workbook_close(wb);
-		return E_INTERNAL;
-	}
-	if (wb == NULL) {
-		free(tmpcell);
-		log_msg(NULL, "export: cannot create %s", path);
-		return E_INTERNAL;
-	}
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	format_set_text_wrap(bold);
-	wrap = workbook_add_format(wb);
-	format_set_text_wrap(wrap);
-	for (int i = 0; i < x->nsh && !bad; i++) {
-		const struct sheet *s = &x->sh[i];
-		lxw_worksheet *ws = workbook_add_worksheet(wb, s->name);
-		if (ws == NULL) {
-			bad = 1;
-			break;
-		}
-		for (int k = 0; k < s->ncols; k++) {
-			worksheet_set_column(ws, (lxw_col_t)k, (lxw_col_t)k, s->cols[k].width, NULL);
-			bad |= worksheet_write_string(ws, 0, (lxw_col_t)k, x->en ? s->cols[k].en : s->cols[k].vi,
-						      bold) != LXW_NO_ERROR;
-		}
-		worksheet_freeze_panes(ws, 1, 0);
-		for (size_t r = 0; r < s->nrows && !bad; r++) {
-			const struct cell *c = s->cells + r * (size_t)s->ncols;
-			lxw_row_t row = (lxw_row_t)(r + 1);
-			lxw_format *strong = s->heading[r] ? bold : NULL;
-			for (int k = 0; k < s->ncols && !bad; k++) {
-				double d;
-				if (c[k].t == CT_EMPTY)
-					continue;
-				if (c[k].t == CT_NUM && exact_double(c[k].s, &d))
-					bad = worksheet_write_number(ws, row, (lxw_col_t)k, d, strong) != LXW_NO_ERROR;
-				else
-					bad = worksheet_write_string(ws, row, (lxw_col_t)k, fit(c[k].s, tmpcell),
-								     c[k].t == CT_LIST ? wrap : strong) != LXW_NO_ERROR;
-			}
-		}
-	}
-	le = workbook_close(wb);
-	free(tmpcell);
-	if (!bad && le != LXW_NO_ERROR) {
-		log_msg(NULL, "export: xlsx: %s", lxw_strerror(le));
-		bad = 1;
-	}
-	return bad ? E_INTERNAL : E_OK;
-}
-
-/* ---- CSV, zipped ---- */
-
-static void sheet_csv(struct ix *x, const struct sheet *s, struct buf *b)
-{
-	buf_add(b, "\xEF\xBB\xBF", 3);
-	for (int k = 0; k < s->ncols; k++)
-		csv_put(b, x->en ? s->cols[k].en : s->cols[k].vi, k == 0);
-	buf_add(b, "\r\n", 2);
-	for (size_t r = 0; r < s->nrows; r++) {
-		const struct cell *c = s->cells + r * (size_t)s->ncols;
-		for (int k = 0; k < s->ncols; k++) {
-			if (c[k].t == CT_NUM) {
-				/* a DECIMAL as MariaDB sent it: digits, a dot, a sign */
-				if (k > 0)
-					buf_add(b, ",", 1);
-				buf_adds(b, c[k].s);
-			} else {
-				csv_put(b, c[k].s, k == 0);
-			}
-		}
-		buf_add(b, "\r\n", 2);
-	}
-}
-
-static int write_zip(struct ix *x, const char *path)
-{
-	int ze = 0, bad = 0;
-	zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &ze);
-
-	if (za == NULL) {
-		log_msg(NULL, "export: cannot create %s (libzip %d)", path, ze);
-		return E_INTERNAL;
-	}
-	for (int i = 0; i < x->nsh && !bad; i++) {
-		struct buf b;
-		char name[64];
-		zip_source_t *src;
-
-		buf_init(&b);
-		sheet_csv(x, &x->sh[i], &b);
-		snprintf(name, sizeof name, "%d-%s.csv", i + 1, x->sh[i].key);
-		/* libzip owns and frees the bytes from here on */
-		if (b.p == NULL || (src = zip_source_buffer(za, b.p, b.len, 1)) == NULL) {
-			buf_free(&b);
-			bad = 1;
-		} else if (zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8) < 0) {
-			zip_source_free(src);
-			bad = 1;
-		}
-	}
-	if (bad) {
-		zip_discard(za);
-		return E_INTERNAL;
-	}
-	if (zip_close(za) != 0) {
-		log_msg(NULL, "export: zip: %s", zip_strerror(za));
-		zip_discard(za);
-		return E_INTERNAL;
-	}
-	return E_OK;
-}
-
-/* ---- JSON ---- */
-
-static void json_str(struct buf *b, const char *s)
-{
-	buf_add(b, "\"", 1);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			buf_printf(b, "\\%c", ch);
-		else if (ch == '\n')
-			buf_add(b, "\\n", 2);
-		else if (ch < 0x20 || ch == 0x7f)
-			buf_printf(b, "\\u%04x", ch);
-		else
-			buf_add(b, s, 1);
-	}
-	buf_add(b, "\"", 1);
-}
-
-static void json_cell(struct buf *b, const struct cell *c)
-{
-	if (c->t == CT_EMPTY) {
-		buf_adds(b, "null");
-	} else if (c->t == CT_NUM && strspn(c->s, "-0123456789.") == strlen(c->s)) {
-		/* the exact decimal as a JSON number: a reader wanting every digit
-		 * parses it as a decimal, not a double */
-		buf_adds(b, c->s);
-	} else if (c->t == CT_LIST) {
-		const char *p = c->s;
-		buf_add(b, "[", 1);
-		while (*p) {
-			size_t n = strcspn(p, "\n");
-			char item[1024];
-			snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item ? n : sizeof item - 1), p);
-			if (p != c->s)
-				buf_add(b, ",", 1);
-			json_str(b, item);
-			p += n;
-			if (*p == '\n')
-				p++;
-		}
-		buf_add(b, "]", 1);
-	} else {
-		json_str(b, c->s);
-	}
-}
-
-static int write_json(struct ix *x, const char *path)
-{
-	const struct sheet *m = &x->sh[x->nsh - 1];
-	struct buf b;
-	FILE *f;
-	int rc = E_OK;
-
-	buf_init(&b);
-	buf_adds(&b, "{\"version\":");
-	json_str(&b, x->o->version);
-	buf_printf(&b, ",\"period_id\":%lld,\"metadata\":{", x->o->period_id);
-	for (size_t r = 0; r < m->nrows; r++) {
-		if (r)
-			buf_add(&b, ",", 1);
-		json_str(&b, m->meta_keys[r]);
-		buf_add(&b, ":", 1);
-		json_cell(&b, &m->cells[r * 2 + 1]);
-	}
-	buf_adds(&b, "},\"sheets\":[");
-	for (int i = 0; i + 1 < x->nsh; i++) {
-		const struct sheet *s = &x->sh[i];
-		buf_printf(&b, "%s{\"key\":", i ? "," : "");
-		json_str(&b, s->key);
-		buf_adds(&b, ",\"name\":");
-		json_str(&b, s->name);
-		buf_adds(&b, ",\"columns\":{");
-		for (int k = 0; k < s->ncols; k++) {
-			buf_printf(&b, "%s\"%s\":", k ? "," : "", s->cols[k].key);
-			json_str(&b, x->en ? s->cols[k].en : s->cols[k].vi);
-		}
-		buf_adds(&b, "},\"rows\":[");
-		for (size_t r = 0; r < s->nrows; r++) {
-			const struct cell *c = s->cells + r * (size_t)s->ncols;
-			buf_adds(&b, r ? ",\n{" : "\n{");
-			for (int k = 0; k < s->ncols; k++) {
-				buf_printf(&b, "%s\"%s\":", k ? "," : "", s->cols[k].key);
-				json_cell(&b, &c[k]);
-			}
-			buf_add(&b, "}", 1);
-		}
-		buf_adds(&b, "]}");
-	}
-	buf_adds(&b, "]}\n");
-	if ((f = fopen(path, "wb")) == NULL || fwrite(b.p, 1, b.len, f) != b.len)
-		rc = E_INTERNAL;
-	if (f != NULL && fclose(f) != 0)
-		rc = E_INTERNAL;
-	buf_free(&b);
-	return rc;
-}
-
 int ix_write(const struct ix_opts *o, const char *path)
 {
 	struct ix x;
@@ -1132,9 +830,12 @@ int ix_write(const struct ix_opts *o, const char *path)
 	buf_init(&x.gaps);
 	buf_init(&x.unverified);
 	rc = build(&x);
-	if (rc == E_OK)
-		rc = o->format == IX_XLSX ? write_xlsx(&x, path) : o->format == IX_ZIP ? write_zip(&x, path)
-										      : write_json(&x, path);
+	if (rc == E_OK && o->format == IX_XLSX)
+		rc = ix_write_xlsx(&x, path);
+	else if (rc == E_OK && o->format == IX_ZIP)
+		rc = ix_write_zip(&x, path);
+	else if (rc == E_OK)
+		rc = ix_write_json(&x, path);
 	ix_free(&x);
 	return rc;
 }

@@ -42,7 +42,4 @@ int ui_rank_home(struct req *r);      /* GET /export/ranking */
 int ui_rank_csv(struct req *r);       /* GET /export/ranking.csv?period=|year=&kind= */
 int ui_rank_xlsx(struct req *r);      /* GET /export/ranking.xlsx?period=|year= */
 
-/* egov-export ... ranking ...: argv[0] is "ranking"; cfg may be NULL */
-int cli_ranking(const char *cfg, int argc, char **argv);
-
 #endif

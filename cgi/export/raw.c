@@ -36,6 +36,7 @@
 #include "../lib/log.h"
 #include "../lib/period.h"
 #include "export.h"
+#include "exportfile.h"
 
 enum { RS_PERIODS, RS_PILLAR, RS_COUNT, RS_ROWS };
 
@@ -311,24 +312,6 @@ struct xctx {
 	int failed;
 };
 
-/* 15 significant digits read back as the same DECIMAL text: a number cell
- * loses nothing; else the caller writes text. */
-static int exact_double(const char *s, double *d)
-{
-	const char *dot = strchr(s, '.');
-	int dec = dot ? (int)strlen(dot + 1) : 0;
-	char g[64], back[80];
-	char *end;
-
-	*d = strtod(s, &end);
-	if (*end != '\0')
-		return 0;
-	snprintf(g, sizeof g, "%.15g", *d);
-	*d = strtod(g, NULL);
-	snprintf(back, sizeof back, "%.*f", dec, *d);
-	return strcmp(back, s) == 0;
-}
-
 static int new_sheet(struct xctx *x)
 {
 	const char *const *head = en(x->o) ? head_en : head_vi;
@@ -376,7 +359,7 @@ static int xlsx_row(void *ctx, char **c, const unsigned long *len, unsigned n)
 	show(x->o, c, &s);
 	for (int k = 0; k < NCOLS && !bad; k++) {
 		if (k == 10) {
-			if (c[C_NUM] != NULL && exact_double(c[C_NUM], &d))
+			if (c[C_NUM] != NULL && export_exact_double(c[C_NUM], &d))
 				bad = worksheet_write_number(x->ws, x->row, 10, d, NULL) != LXW_NO_ERROR;
 			else
 				bad = put_text(x, k, c[C_NUM] ? c[C_NUM] : c[C_TEXT]);
@@ -438,8 +421,6 @@ static int write_meta(struct xctx *x)
 
 int raw_xlsx(const struct raw_opts *o, const char *path, long long *written)
 {
-	const char *tmp = getenv("TMPDIR");
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = (char *)(tmp ? tmp : "/tmp")};
 	struct xctx x;
 	struct dbparam p[7];
 	lxw_error le;
@@ -447,11 +428,8 @@ int raw_xlsx(const struct raw_opts *o, const char *path, long long *written)
 
 	memset(&x, 0, sizeof x);
 	x.o = o;
-	x.wb = workbook_new_opt(path, &opt);
-	if (x.wb == NULL) {
-		log_msg(NULL, "export: cannot create %s", path);
+	if ((x.wb = export_workbook(path, LXW_TRUE)) == NULL)
 		return E_INTERNAL;
-	}
 	x.bold = workbook_add_format(x.wb);
 	format_set_bold(x.bold);
 	if (new_sheet(&x) != 0) {

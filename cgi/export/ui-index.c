@@ -5,17 +5,14 @@
  * A download is audited before anything is written, then built into a
  * temporary file (index.c) and copied to the client with its length known.
  * Statements: versions, periods with aggregated data, years. */
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../lib/db.h"
-#include "../lib/log.h"
 #include "../lib/period.h"
 #include "../lib/render.h"
 #include "export.h"
+#include "exportfile.h"
 
 enum { US_VERSIONS, US_PERIODS, US_YEARS };
 static const char *const sql[] = {
@@ -91,11 +88,8 @@ int ui_index(struct req *r)
 static int download(struct req *r, enum ix_format format)
 {
 	struct ix_opts o;
-	const char *dir = getenv("TMPDIR");
-	char who[400], name[96], path[512], chunk[64 * 1024];
-	off_t size;
-	ssize_t got;
-	int rc, fd;
+	char who[400], name[96], path[512];
+	int rc;
 
 	memset(&o, 0, sizeof o);
 	o.version = r->fv[F_VERSION].s;
@@ -116,35 +110,9 @@ static int download(struct req *r, enum ix_format format)
 	ix_filename(&o, name, sizeof name);
 	if (r->is_head)
 		return req_stream_begin(r, ix_content_type(format), name);
-	if ((rc = ix_audit(r, &o)) != E_OK)
+	if ((rc = ix_audit(r, &o)) != E_OK || (rc = export_tmpfile(r, "index", path, sizeof path)) != E_OK)
 		return rc;
-	snprintf(path, sizeof path, "%s/egov-index-XXXXXX", dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		log_msg(r->id, "export: mkstemp %s failed", path);
-		return E_INTERNAL;
-	}
-	close(fd);
-	rc = ix_write(&o, path);
-	/* read back through a descriptor opened before the name goes */
-	fd = rc == E_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
-	if (rc != E_OK)
-		return rc;
-	if (fd < 0 || (size = lseek(fd, 0, SEEK_END)) < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return E_INTERNAL;
-	}
-	req_header(r, "Content-Length: %lld", (long long)size);
-	if ((rc = req_stream_begin(r, ix_content_type(format), name)) != E_OK) {
-		close(fd);
-		return rc;
-	}
-	while ((got = read(fd, chunk, sizeof chunk)) > 0)
-		if (req_write(r, chunk, (size_t)got) != 0)
-			break;
-	close(fd);
-	return got == 0 && !r->stream_cut ? E_OK : E_INTERNAL;
+	return export_send_tmpfile(r, path, ix_write(&o, path), ix_content_type(format), name);
 }
 
 int ui_index_xlsx(struct req *r) { return download(r, IX_XLSX); }

@@ -5,23 +5,20 @@
  * tasks, so it is read whole and written by libxlsxwriter into a temporary
  * file, then sent with its length.  Audited before anything is sent.
  * Budgets are million VND, written as numbers (DECIMAL(14,3) fits a double). */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "../lib/audit.h"
 #include "../lib/clock.h"
 #include "../lib/db.h"
+#include "../lib/directions.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "export.h"
-
-#define TASK_OPEN "('not_started', 'in_progress')"
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#include "exportfile.h"
 
 const struct field plan_xlsx_fields[] = {
 	{"year", F_INT, 2000, 2100, 1, NULL},
@@ -30,7 +27,7 @@ const struct field plan_xlsx_fields[] = {
 
 #define SUMS(key) \
 	"SELECT " key ", COUNT(*), ROUND(AVG(t.progress), 1), " \
-	"SUM(t.deadline < ? AND t.status IN " TASK_OPEN "), SUM(t.budget_estimated), " \
+	"SUM" TASK_OVERDUE ", SUM(t.budget_estimated), " \
 	"SUM(t.budget_allocated), SUM(t.budget_spent) " \
 	"FROM plan_task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = t.owner_unit_id " \
 	"WHERE p.year = ? AND t.status <> 'dropped' "
@@ -42,7 +39,7 @@ static const char *const sql[Q_N] = {
 	"SELECT p.kind, p.title, t.code, t.title, u.code, u.name, "
 	"GROUP_CONCAT(cu.name ORDER BY cu.name SEPARATOR '; '), t.deadline, QUARTER(t.deadline), "
 	"t.status, t.progress, t.done_on, t.budget_estimated, t.budget_allocated, t.budget_spent, "
-	"(t.deadline < ? AND t.status IN " TASK_OPEN "), t.note, "
+	TASK_OVERDUE ", t.note, "
 	"DATE_FORMAT(t.updated_at + INTERVAL 7 HOUR, '%Y-%m-%d %H:%i') "
 	"FROM plan_task t JOIN plan p ON p.id = t.plan_id JOIN unit u ON u.id = t.owner_unit_id "
 	"LEFT JOIN plan_task_unit tu ON tu.task_id = t.id LEFT JOIN unit cu ON cu.id = tu.unit_id "
@@ -235,11 +232,8 @@ int ui_plan_xlsx(struct req *r)
 {
 	struct dbres q[Q_N];
 	long long year = r->fv[0].i;
-	const char *dir = getenv("TMPDIR");
-	char today[11], who[400], what[128], name[64], path[512], chunk[64 * 1024];
-	int rc, fd, nq = 0;
-	off_t size;
-	ssize_t got;
+	char today[11], who[400], what[128], name[64], path[512];
+	int rc, nq = 0;
 
 	memset(q, 0, sizeof q);
 	hanoi_today(today, sizeof today);
@@ -265,35 +259,10 @@ int ui_plan_xlsx(struct req *r)
 	if ((rc = audit(r, "export", "export", "plan", NULL, what, NULL)) != E_OK)
 		goto out;
 	snprintf(who, sizeof who, "%s (%s)", r->user.name, r->user.login);
-	snprintf(path, sizeof path, "%s/egov-plan-XXXXXX", dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		log_msg(r->id, "export: mkstemp %s failed", path);
-		rc = E_INTERNAL;
+	if ((rc = export_tmpfile(r, "plan", path, sizeof path)) != E_OK)
 		goto out;
-	}
-	close(fd);
 	rc = write_book(r, path, year, today, dbres_get(&q[Q_PLANS], 0, 1), q, who);
-	/* read back through a descriptor opened before the name goes */
-	fd = rc == E_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
-	if (rc != E_OK)
-		goto out;
-	if (fd < 0 || (size = lseek(fd, 0, SEEK_END)) < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		rc = E_INTERNAL;
-		goto out;
-	}
-	req_header(r, "Content-Length: %lld", (long long)size);
-	if ((rc = req_stream_begin(r, XLSX_TYPE, name)) != E_OK) {
-		close(fd);
-		goto out;
-	}
-	while ((got = read(fd, chunk, sizeof chunk)) > 0)
-		if (req_write(r, chunk, (size_t)got) != 0)
-			break;
-	close(fd);
-	rc = got == 0 && !r->stream_cut ? E_OK : E_INTERNAL;
+	rc = export_send_tmpfile(r, path, rc, XLSX_TYPE, name);
 out:
 	for (int i = 0; i < nq; i++)
 		dbres_free(&q[i]);

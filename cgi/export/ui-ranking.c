@@ -1,27 +1,25 @@
 /* /export/ranking: the choice (a period or a year); /export/ranking.xlsx
  * (a sheet per kind of unit, then the formula and metadata) and
  * /export/ranking.csv (one kind per file): the units' ranking of
- * cgi/lib/ranking.c, audited before anything is sent; and the same from
- * the command line (cli_ranking).  The files are small (one row per unit):
+ * cgi/lib/ranking.c, audited before anything is sent; the command line
+ * (cli.c) writes the same files.  The files are small (one row per unit):
  * built whole, then sent with their length.
  * Statements: periods and years for the choice. */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "../lib/audit.h"
 #include "../lib/buf.h"
-#include "../lib/config.h"
 #include "../lib/csv.h"
 #include "../lib/db.h"
 #include "../lib/log.h"
 #include "../lib/period.h"
 #include "../lib/render.h"
 #include "export.h"
+#include "exportfile.h"
 
 enum { RH_PERIODS, RH_YEARS };
 static const char *const sql[] = {
@@ -216,17 +214,13 @@ static int write_meta(const struct rank_opts *o, lxw_workbook *wb, lxw_format *b
 
 int rank_xlsx(const struct rank_opts *o, const char *path)
 {
-	const char *tmp = getenv("TMPDIR");
-	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = (char *)(tmp ? tmp : "/tmp")};
-	lxw_workbook *wb = workbook_new_opt(path, &opt);
+	lxw_workbook *wb = export_workbook(path, LXW_FALSE);
 	lxw_format *bold, *wrap;
 	lxw_error le;
 	int rc = E_OK;
 
-	if (wb == NULL) {
-		log_msg(NULL, "export: cannot create %s", path);
+	if (wb == NULL)
 		return E_INTERNAL;
-	}
 	bold = workbook_add_format(wb);
 	format_set_bold(bold);
 	wrap = workbook_add_format(wb);
@@ -312,16 +306,11 @@ int ui_rank_csv(struct req *r)
 	return rc;
 }
 
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 int ui_rank_xlsx(struct req *r)
 {
 	struct rank_opts o;
-	const char *dir = getenv("TMPDIR");
-	char who[400], name[96], path[512], chunk[64 * 1024];
-	off_t size;
-	ssize_t got = 0;
-	int rc, fd;
+	char who[400], name[96], path[512];
+	int rc;
 
 	if ((rc = begin(r, &o, who, sizeof who, 1)) != E_OK)
 		return rc;
@@ -330,153 +319,11 @@ int ui_rank_xlsx(struct req *r)
 		rank_done(&o);
 		return req_stream_begin(r, XLSX_TYPE, name);
 	}
-	if ((rc = rank_audit(r, &o)) != E_OK) {
+	if ((rc = rank_audit(r, &o)) != E_OK || (rc = export_tmpfile(r, "ranking", path, sizeof path)) != E_OK) {
 		rank_done(&o);
 		return rc;
 	}
-	snprintf(path, sizeof path, "%s/egov-ranking-XXXXXX", dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		rank_done(&o);
-		log_msg(r->id, "export: mkstemp %s failed", path);
-		return E_INTERNAL;
-	}
-	close(fd);
 	rc = rank_xlsx(&o, path);
 	rank_done(&o);
-	/* read back through a descriptor opened before the name goes */
-	fd = rc == E_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
-	if (rc != E_OK)
-		return rc;
-	if (fd < 0 || (size = lseek(fd, 0, SEEK_END)) < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return E_INTERNAL;
-	}
-	req_header(r, "Content-Length: %lld", (long long)size);
-	if ((rc = req_stream_begin(r, XLSX_TYPE, name)) != E_OK) {
-		close(fd);
-		return rc;
-	}
-	while ((got = read(fd, chunk, sizeof chunk)) > 0)
-		if (req_write(r, chunk, (size_t)got) != 0)
-			break;
-	close(fd);
-	return got == 0 && !r->stream_cut ? E_OK : E_INTERNAL;
-}
-
-/* ---- command line ---- */
-
-static const char usage[] =
-	"usage: egov-export [-c CONFIG] ranking (--period ID | --year YYYY) --format csv|xlsx\n"
-	"                   [--kind district|department] [--lang vi|en] --out FILE\n";
-
-static int to_file(void *ctx, const char *b, size_t n) { return fwrite(b, 1, n, ctx) == n ? 0 : -1; }
-
-static long long num_arg(const char *s)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-
-	return (*s && *end == '\0' && v > 0) ? v : -1;
-}
-
-int cli_ranking(const char *cfg, int argc, char **argv)
-{
-	const char *format = NULL, *out = NULL, *user;
-	struct rank_opts o;
-	struct req r;
-	char who[128];
-	int rc;
-
-	memset(&o, 0, sizeof o);
-	for (int i = 1; i < argc; i += 2) {
-		const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
-		long long n;
-		if (v == NULL)
-			goto bad;
-		if (strcmp(k, "--period") == 0 && (n = num_arg(v)) > 0)
-			o.period = n;
-		else if (strcmp(k, "--year") == 0 && (n = num_arg(v)) >= 2000 && n <= 2100)
-			o.year = (int)n;
-		else if (strcmp(k, "--format") == 0)
-			format = v;
-		else if (strcmp(k, "--kind") == 0)
-			o.kind = v;
-		else if (strcmp(k, "--lang") == 0)
-			o.lang = v;
-		else if (strcmp(k, "--out") == 0)
-			out = v;
-		else
-			goto bad;
-	}
-	if ((o.period > 0) == (o.year > 0) || out == NULL || format == NULL ||
-	    (strcmp(format, "csv") != 0 && strcmp(format, "xlsx") != 0) ||
-	    (o.lang != NULL && strcmp(o.lang, "vi") != 0 && strcmp(o.lang, "en") != 0))
-		goto bad;
-	o.xlsx = format[0] == 'x';
-	if (cfg == NULL)
-		cfg = "/etc/egov-progress/egov.conf";
-	if (config_load(cfg) != 0)
-		return 1;
-	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
-	tzset();
-	log_open("export", config_get("log_file", NULL));
-	if (o.lang == NULL)
-		o.lang = config_get("lang", "vi");
-	user = getenv("SUDO_USER") ? getenv("SUDO_USER") : getenv("USER") ? getenv("USER") : "?";
-	snprintf(who, sizeof who, "cli:%s", user);
-	o.who = who;
-	db_setup("export", NULL, 0);
-	memset(&r, 0, sizeof r);
-	snprintf(r.id, sizeof r.id, "cli%08lx", (unsigned long)getpid() ^ (unsigned long)time(NULL));
-	r.lang = o.lang;
-	if ((rc = rank_prepare(&o)) != E_OK) {
-		fprintf(stderr, "egov-export: %s\n",
-			rc == E_NOTFOUND ? "no such period" :
-			rc == E_BADREQ ? "bad choice: a period or a year, and a kind district or department" :
-			rc == E_DBDOWN ? "database unreachable" : "failed (see the log)");
-		db_shutdown();
-		return 1;
-	}
-	if ((rc = rank_audit(&r, &o)) != E_OK) {
-		fprintf(stderr, "egov-export: could not write the audit row\n");
-		rank_done(&o);
-		db_shutdown();
-		return 1;
-	}
-	if (o.xlsx) {
-		rc = rank_xlsx(&o, out);
-	} else {
-		FILE *f = fopen(out, "wb");
-		struct sink s = {to_file, NULL};
-		if (f == NULL) {
-			perror(out);
-			rank_done(&o);
-			db_shutdown();
-			return 1;
-		}
-		s.ctx = f;
-		rc = rank_csv(&o, &s);
-		if (fclose(f) != 0 && rc == E_OK)
-			rc = E_INTERNAL;
-	}
-	{
-		int units = 0;
-		for (int i = 0; i < o.nlists; i++)
-			units += o.list[i].n;
-		rank_done(&o);
-		db_shutdown();
-		config_free();
-		if (rc != E_OK) {
-			fprintf(stderr, "egov-export: export failed (error %d, see the log)\n", rc);
-			unlink(out);
-			return 1;
-		}
-		printf("egov-export: ranking of %d units written to %s\n", units, out);
-	}
-	return 0;
-bad:
-	fputs(usage, stderr);
-	return 2;
+	return export_send_tmpfile(r, path, rc, XLSX_TYPE, name);
 }

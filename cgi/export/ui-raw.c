@@ -4,15 +4,13 @@
  * a temporary file (libxlsxwriter in constant-memory mode) and then copied
  * to the client in chunks, with its length known.
  * Statements: raw.c's. */
-#include <fcntl.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../lib/config.h"
 #include "../lib/log.h"
 #include "export.h"
+#include "exportfile.h"
 
 enum { F_FROM, F_TO, F_KIND, F_PILLAR, F_STATUS };
 const struct field raw_fields[] = {
@@ -64,50 +62,19 @@ int ui_raw_csv(struct req *r)
 	return rc;
 }
 
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 int ui_raw_xlsx(struct req *r)
 {
 	struct raw_opts o;
-	const char *dir = getenv("TMPDIR");
-	char who[400], name[96], path[512], chunk[64 * 1024];
+	char who[400], name[96], path[512];
 	long long n;
-	off_t size;
-	int rc, fd;
-	ssize_t got;
+	int rc;
 
 	if ((rc = begin(r, &o, who, sizeof who, 1)) != E_OK)
 		return rc;
 	raw_filename(&o, name, sizeof name);
 	if (r->is_head)
 		return req_stream_begin(r, XLSX_TYPE, name);
-	if ((rc = raw_audit(r, &o)) != E_OK)
+	if ((rc = raw_audit(r, &o)) != E_OK || (rc = export_tmpfile(r, "export", path, sizeof path)) != E_OK)
 		return rc;
-	snprintf(path, sizeof path, "%s/egov-export-XXXXXX", dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		log_msg(r->id, "export: mkstemp %s failed", path);
-		return E_INTERNAL;
-	}
-	close(fd);
-	rc = raw_xlsx(&o, path, &n);
-	/* read back through a descriptor opened before the name goes */
-	fd = rc == E_OK ? open(path, O_RDONLY | O_CLOEXEC) : -1;
-	unlink(path);
-	if (rc != E_OK)
-		return rc;
-	if (fd < 0 || (size = lseek(fd, 0, SEEK_END)) < 0 || lseek(fd, 0, SEEK_SET) != 0) {
-		if (fd >= 0)
-			close(fd);
-		return E_INTERNAL;
-	}
-	req_header(r, "Content-Length: %lld", (long long)size);
-	if ((rc = req_stream_begin(r, XLSX_TYPE, name)) != E_OK) {
-		close(fd);
-		return rc;
-	}
-	while ((got = read(fd, chunk, sizeof chunk)) > 0)
-		if (req_write(r, chunk, (size_t)got) != 0)
-			break;
-	close(fd);
-	return got == 0 && !r->stream_cut ? E_OK : E_INTERNAL;
+	return export_send_tmpfile(r, path, raw_xlsx(&o, path, &n), XLSX_TYPE, name);
 }

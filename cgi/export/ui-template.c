@@ -21,6 +21,7 @@
 #include "../lib/period.h"
 #include "../lib/refdata.h"
 #include "export.h"
+#include "exportfile.h"
 
 const struct field template_fields[] = {
 	{"period", F_INT, 1, 4294967295LL, 1, NULL},
@@ -51,7 +52,6 @@ static const char *const sql[] = {
 };
 static struct stmt_table tab = STMT_TABLE(sql);
 
-#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define FIRST_ROW 9      /* the column headings; indicator rows follow */
 
 struct tpl {
@@ -379,10 +379,9 @@ static int load(struct req *r, struct tpl *t)
 
 int ui_template(struct req *r)
 {
-	const char *dir = getenv("TMPDIR");
 	struct tpl t;
 	char path[512], name[128], what[160];
-	int rc, fd;
+	int rc;
 
 	memset(&t, 0, sizeof t);
 	if ((rc = load(r, &t)) != E_OK)
@@ -393,13 +392,8 @@ int ui_template(struct req *r)
 		 t.unit_code, t.period_id, t.version);
 	if (!r->is_head && (rc = audit(r, "export", "export", "template", NULL, what, NULL)) != E_OK)
 		goto out;
-	snprintf(path, sizeof path, "%s/egov-template-XXXXXX", dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		log_msg(r->id, "export: mkstemp %s failed", path);
-		rc = E_INTERNAL;
+	if ((rc = export_tmpfile(r, "template", path, sizeof path)) != E_OK)
 		goto out;
-	}
-	close(fd);
 	rc = write_book(&t, path);
 	/* a form is a few dozen rows: the answer is sent as one buffer */
 	if (rc == E_OK && buf_read_file(&r->out, path, 8 * 1024 * 1024) != 0)

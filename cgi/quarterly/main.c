@@ -31,7 +31,6 @@
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +39,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/batch.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/err.h"
@@ -54,20 +54,6 @@ static const char *const formats[][2] = {
 };
 #define NFORMATS 3
 
-static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "egov-quarterly: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
 static int usage(void)
 {
 	fprintf(stderr,
@@ -78,11 +64,6 @@ static int usage(void)
 		"  quarterly_timeout_s, org_name, quarterly.db_user.\n"
 		"  --lock-fd N: the caller holds the period's lock on descriptor N (the WG page).\n");
 	return 2;
-}
-
-static double seconds(const struct timespec *a, const struct timespec *b)
-{
-	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
@@ -131,18 +112,18 @@ static int take_lock(const char *dir, long long id, int given_fd)
 	if (fd >= 0) {
 		/* the page's lock is ours only if it is on this very file */
 		if (fstat(fd, &a) != 0 || stat(path, &b) != 0 || a.st_dev != b.st_dev || a.st_ino != b.st_ino)
-			return fail("--lock-fd %d is not the lock file %s", fd, path), -1;
+			return batch_fail("--lock-fd %d is not the lock file %s", fd, path), -1;
 	} else {
 		fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
 		if (fd < 0)
-			return fail("cannot open the lock file %s: %s", path, strerror(errno)), -1;
+			return batch_fail("cannot open the lock file %s: %s", path, strerror(errno)), -1;
 	}
 	/* a few tries: the WG page looks at the lock (shared, briefly) to say
 	 * whether a run is going on */
 	for (int i = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; i++) {
 		if (errno != EWOULDBLOCK || i == 50)
-			return fail("another egov-quarterly is writing the report of period %lld; nothing done",
-				    id), -1;
+			return batch_fail("another egov-quarterly is writing the report of period %lld; nothing done",
+				          id), -1;
 		nanosleep(&(struct timespec){0, 20000000L}, NULL);
 	}
 	return 0;   /* held until we exit */
@@ -178,50 +159,50 @@ static int make_report(const struct job *j, const struct qperiod *p)
 	snprintf(work, sizeof work, "%s/.work-%lld-%ld", j->dir, p->id, (long)getpid());
 	remove_stale_work(j->dir, p->id);
 	if (mkdir(work, 0700) != 0 || realpath(work, rp) == NULL)
-		return fail("cannot create the work directory %s: %s", work, strerror(errno));
+		return batch_fail("cannot create the work directory %s: %s", work, strerror(errno));
 	snprintf(absw, sizeof absw, "%.900s", rp);
 	if (strlen(rp) > 900) {
 		rm_tree(rp);
-		return fail("reports_dir: the path is too long");
+		return batch_fail("reports_dir: the path is too long");
 	}
 	printf("quarterly: period %lld (%s): reading the data\n", p->id, p->label);
 	buf_init(&doc);
 	if (sections_write(p, &doc, err, sizeof err) != 0) {
-		fail("period %lld: %s", p->id, err);
+		batch_fail("period %lld: %s", p->id, err);
 		goto out;
 	}
 	snprintf(fodt, sizeof fodt, "%s/%s.fodt", absw, base);
 	if (write_file(fodt, &doc) != 0) {
-		fail("cannot write %s: %s", fodt, strerror(errno));
+		batch_fail("cannot write %s: %s", fodt, strerror(errno));
 		goto out;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("quarterly:   %s.fodt written (%zu bytes, %.2f s)\n", base, doc.len, seconds(&t0, &t1));
+	printf("quarterly:   %s.fodt written (%zu bytes, %.2f s)\n", base, doc.len, batch_seconds(&t0, &t1));
 	for (int i = 0; i < NFORMATS; i++) {
 		struct stat st;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (soffice_convert(j->soffice, absw, absw, fodt, formats[i][1], j->timeout_s, err,
 				    sizeof err) != 0) {
-			fail("period %lld: %s; the documents in %s were left as they were", p->id, err, j->dir);
+			batch_fail("period %lld: %s; the documents in %s were left as they were", p->id, err, j->dir);
 			goto out;
 		}
 		snprintf(from, sizeof from, "%s/%s.%s", absw, base, formats[i][0]);
 		if (stat(from, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
-			fail("period %lld: LibreOffice exited 0 but wrote no %s.%s (see %s/.soffice.log); the "
-			     "documents in %s were left as they were", p->id, base, formats[i][0], work, j->dir);
+			batch_fail("period %lld: LibreOffice exited 0 but wrote no %s.%s (see %s/.soffice.log); the "
+			           "documents in %s were left as they were", p->id, base, formats[i][0], work, j->dir);
 			goto out;
 		}
 		chmod(from, 0644);
 		clock_gettime(CLOCK_MONOTONIC, &t2);
 		printf("quarterly:   %s.%s converted (%lld bytes, %.2f s)\n", base, formats[i][0],
-		       (long long)st.st_size, seconds(&t1, &t2));
+		       (long long)st.st_size, batch_seconds(&t1, &t2));
 	}
 	/* all three made: only now replace the previous ones */
 	for (int i = 0; i < NFORMATS; i++) {
 		snprintf(from, sizeof from, "%s/%s.%s", absw, base, formats[i][0]);
 		snprintf(to, sizeof to, "%s/%s.%s", j->dir, base, formats[i][0]);
 		if (rename(from, to) != 0) {
-			fail("cannot move %s into place: %s", to, strerror(errno));
+			batch_fail("cannot move %s into place: %s", to, strerror(errno));
 			goto out;
 		}
 	}
@@ -229,7 +210,7 @@ static int make_report(const struct job *j, const struct qperiod *p)
 	if (record_run(p, files) != 0)
 		fprintf(stderr, "egov-quarterly: warning: the run was not written to the audit trail\n");
 	clock_gettime(CLOCK_MONOTONIC, &t2);
-	printf("quarterly: done: %s.{odt,docx,pdf} in %s, %.2f s\n", base, j->dir, seconds(&t0, &t2));
+	printf("quarterly: done: %s.{odt,docx,pdf} in %s, %.2f s\n", base, j->dir, batch_seconds(&t0, &t2));
 	rc = 0;
 out:
 	buf_free(&doc);
@@ -248,6 +229,7 @@ int main(int argc, char **argv)
 	char err[1300];
 	int nsql, rc, found, has;
 
+	batch_name("egov-quarterly");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		char *end;
@@ -257,7 +239,7 @@ int main(int argc, char **argv)
 			const char *v = argv[++i];
 			period = strtoll(v, &end, 10);
 			if (*v == '\0' || *end != '\0' || period <= 0)
-				return fail("--period %s: expected a period id (a positive number)", v);
+				return batch_fail("--period %s: expected a period id (a positive number)", v);
 		} else if (strcmp(a, "--lock-fd") == 0 && i + 1 < argc) {
 			const char *v = argv[++i];
 			long fd = strtol(v, &end, 10);
@@ -274,11 +256,8 @@ int main(int argc, char **argv)
 	umask(022);
 	/* LibreOffice is waited for: an inherited "ignore" would reap it unseen */
 	signal(SIGCHLD, SIG_DFL);
-	if (cfg == NULL)
-		cfg = "/etc/egov-progress/egov.conf";
-	if (config_load(cfg) != 0)
-		return fail("cannot read the config %s", cfg);
-	log_open("quarterly", NULL);
+	if (batch_start(&cfg, "quarterly") != 0)
+		return 1;
 	j.dir = config_get("reports_dir", NULL);
 	j.soffice = config_get("soffice", "soffice");
 	j.timeout_s = (int)config_int("quarterly_timeout_s", 180);
@@ -286,40 +265,41 @@ int main(int argc, char **argv)
 		j.timeout_s = 180;
 	rc = 1;
 	if (j.dir == NULL || *j.dir == '\0' || strlen(j.dir) > 900) {
-		fail("reports_dir is not set (or too long) in %s", cfg);
+		batch_fail("reports_dir is not set (or too long) in %s", cfg);
 		goto out_cfg;
 	}
 	if (stat(j.dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		fail("reports_dir %s is not a directory", j.dir);
+		batch_fail("reports_dir %s is not a directory", j.dir);
 		goto out_cfg;
 	}
 	if (*j.soffice == '\0') {
-		fail("soffice is set to nothing in %s", cfg);
+		batch_fail("soffice is set to nothing in %s", cfg);
 		goto out_cfg;
 	}
 	if (lang_load(config_get("templates", "/usr/local/share/egov-progress/templates"), err,
 		      sizeof err) != 0) {
-		fail("%s", err);
+		batch_fail("%s", err);
 		goto out_cfg;
 	}
 	sql = sections_sql(&nsql);
 	if (db_setup("quarterly", sql, nsql) != E_OK || db_ensure() != E_OK) {
-		fail("cannot connect to the database (check db_socket/db_host and quarterly.db_user in %s)", cfg);
+		batch_fail("cannot connect to the database (check db_socket/db_host and quarterly.db_user in %s)",
+			   cfg);
 		goto out_lang;
 	}
 	found = period_load(period, &p);
 	if (found < 0) {
-		fail("cannot read period %lld from the database", period);
+		batch_fail("cannot read period %lld from the database", period);
 	} else if (found == 0) {
-		fail("period %lld does not exist", period);
+		batch_fail("period %lld does not exist", period);
 	} else if (take_lock(j.dir, period, j.lock_fd) != 0) {
 		/* message given */
 	} else if ((has = period_has_data(&p)) < 0) {
-		fail("cannot read period %lld's figures from the database", period);
+		batch_fail("cannot read period %lld's figures from the database", period);
 	} else if (has == 0) {
-		fail("period %lld (%s) has no data to report: no unit has submitted its form and there are "
-		     "no aggregated figures (run egov-aggregate after the forms come in); nothing written",
-		     period, p.label);
+		batch_fail("period %lld (%s) has no data to report: no unit has submitted its form and there are "
+		           "no aggregated figures (run egov-aggregate after the forms come in); nothing written",
+		           period, p.label);
 	} else {
 		rc = make_report(&j, &p);
 	}

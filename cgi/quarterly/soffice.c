@@ -1,17 +1,13 @@
 /* One LibreOffice conversion: its own profile (a first start writes one;
- * sharing the web user's or root's would collide with other runs), its own
- * process group so a time-out stops oosplash and soffice.bin together,
- * stdin from /dev/null and its messages into a log file. */
-#include <errno.h>
+ * sharing the web user's or root's would collide with other runs), its
+ * messages into a log file, a time limit (cgi/lib/spawn.c: its own process
+ * group, so a time-out stops oosplash and soffice.bin together). */
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "../lib/spawn.h"
 #include "quarterly.h"
 
 #define LOG_NAME ".soffice.log"
@@ -44,12 +40,21 @@ static void log_last(const char *dir, char *out, size_t n)
 int soffice_convert(const char *prog, const char *dir, const char *profile_dir, const char *input,
 		    const char *filter, int timeout_s, char *err, size_t errsz)
 {
-	char logpath[1200], profile[1300], tail[400];
-	struct timespec start, now;
-	pid_t pid;
-	int status, logfd;
+	char logpath[1200], profile[1300], home[1210], tail[400];
+	char *const argv[] = {(char *)prog, profile, (char *)"--headless", (char *)"--invisible",
+			      (char *)"--norestore", (char *)"--nologo", (char *)"--nodefault",
+			      (char *)"--nolockcheck", (char *)"--convert-to", (char *)filter,
+			      (char *)"--outdir", (char *)dir, (char *)input, NULL};
+	/* nothing of the caller's desktop, home or locale */
+	const char *const env[] = {home, "LC_ALL=C.UTF-8", "DISPLAY", "SAL_USE_VCLPLUGIN", NULL};
+	/* soffice.bin may leave helpers behind in its group once it is done */
+	struct spawn sp = {.what = "LibreOffice", .argv = argv, .dir = dir, .log = logpath,
+			   .log_flags = O_APPEND, .env = env, .timeout_s = timeout_s, .poll_ms = 20,
+			   .reap_group = 1};
+	int status, rc;
 
 	snprintf(logpath, sizeof logpath, "%s/%s", dir, LOG_NAME);
+	snprintf(home, sizeof home, "HOME=%s", profile_dir);
 	{
 		/* a file URL: anything but plain path characters percent-encoded */
 		size_t o = (size_t)snprintf(profile, sizeof profile, "-env:UserInstallation=file://");
@@ -59,62 +64,11 @@ int soffice_convert(const char *prog, const char *dir, const char *profile_dir, 
 				      ? snprintf(profile + o, sizeof profile - o, "%c", *c)
 				      : snprintf(profile + o, sizeof profile - o, "%%%02X", *c));
 	}
-	logfd = open(logpath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-	if (logfd < 0) {
-		snprintf(err, errsz, "cannot create %s: %s", logpath, strerror(errno));
+	if ((rc = spawn_wait(&sp, &status, err, errsz)) == SPAWN_TIMEOUT)
+		snprintf(err, errsz, "LibreOffice did not finish the %s conversion within %d s "
+			 "(quarterly_timeout_s); stopped it", filter, timeout_s);
+	if (rc != SPAWN_DONE)
 		return -1;
-	}
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0) {
-		snprintf(err, errsz, "cannot start LibreOffice: %s", strerror(errno));
-		close(logfd);
-		return -1;
-	}
-	if (pid == 0) {
-		int nul = open("/dev/null", O_RDONLY);
-		char *const argv[] = {(char *)prog, profile, (char *)"--headless", (char *)"--invisible",
-				      (char *)"--norestore", (char *)"--nologo", (char *)"--nodefault",
-				      (char *)"--nolockcheck", (char *)"--convert-to", (char *)filter,
-				      (char *)"--outdir", (char *)dir, (char *)input, NULL};
-
-		if (setpgid(0, 0) != 0 || nul < 0 || dup2(nul, 0) < 0 || dup2(logfd, 1) < 0 ||
-		    dup2(logfd, 2) < 0 || chdir(dir) != 0)
-			_exit(126);
-		/* nothing of the caller's desktop, home or locale */
-		setenv("HOME", profile_dir, 1);
-		setenv("LC_ALL", "C.UTF-8", 1);
-		unsetenv("DISPLAY");
-		unsetenv("SAL_USE_VCLPLUGIN");
-		signal(SIGPIPE, SIG_DFL);
-		execvp(prog, argv);
-		_exit(127);
-	}
-	close(logfd);
-	setpgid(pid, pid);
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	for (;;) {
-		pid_t w = waitpid(pid, &status, WNOHANG);
-		if (w == pid)
-			break;
-		if (w < 0 && errno != EINTR) {
-			snprintf(err, errsz, "lost the LibreOffice process: %s", strerror(errno));
-			return -1;
-		}
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		if ((now.tv_sec - start.tv_sec) * 1000L + (now.tv_nsec - start.tv_nsec) / 1000000L >=
-		    timeout_s * 1000L) {
-			kill(-pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			snprintf(err, errsz, "LibreOffice did not finish the %s conversion within %d s "
-				 "(quarterly_timeout_s); stopped it", filter, timeout_s);
-			return -1;
-		}
-		nanosleep(&(struct timespec){0, 20000000L}, NULL);
-	}
-	/* soffice.bin may leave helpers behind in its group once it is done */
-	kill(-pid, SIGKILL);
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	log_last(dir, tail, sizeof tail);

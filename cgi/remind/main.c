@@ -28,7 +28,6 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +37,7 @@
 #include <unistd.h>
 
 #include "../lib/audit.h"
+#include "../lib/batch.h"
 #include "../lib/buf.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
@@ -116,20 +116,6 @@ struct run {
 	int periods, units, sent, already, rejected, failed, nobody;
 };
 
-static int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fflush(stdout);
-	fprintf(stderr, "egov-remind: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return 1;
-}
-
 static int usage(void)
 {
 	fprintf(stderr,
@@ -200,39 +186,39 @@ static int load_settings(struct run *r)
 	struct stat st;
 
 	if (*raw_days == '\0' || *end != '\0' || days < 0 || days > REMIND_DAYS_MAX)
-		return fail("remind_days = %s: expected a number of days from 0 to %d", raw_days,
-			    REMIND_DAYS_MAX);
+		return batch_fail("remind_days = %s: expected a number of days from 0 to %d", raw_days,
+			          REMIND_DAYS_MAX);
 	r->days = (int)days;
 	if ((strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0) ||
 	    strlen(url) + 2 > sizeof r->base_url)
-		return fail("base_url = %s: expected http://host/ or https://host/", url);
+		return batch_fail("base_url = %s: expected http://host/ or https://host/", url);
 	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
 		if (*p <= 0x20 || *p >= 0x7f || *p == '"' || *p == '<' || *p == '>')
-			return fail("base_url: spaces, quotes, <> and non-ASCII characters are not allowed");
+			return batch_fail("base_url: spaces, quotes, <> and non-ASCII characters are not allowed");
 	snprintf(r->base_url, sizeof r->base_url, "%s%s", url, url[strlen(url) - 1] == '/' ? "" : "/");
 	if (mail_parse_mailbox(from, r->from_name, sizeof r->from_name, r->from_addr,
 			       sizeof r->from_addr) != 0)
-		return fail("mail_from = %s: expected \"Name <address@domain>\" or an address", from);
+		return batch_fail("mail_from = %s: expected \"Name <address@domain>\" or an address", from);
 	r->msgid_domain = strchr(r->from_addr, '@') + 1;
 	if (sm != NULL && *sm != '\0') {
 		if (sm[0] != '/')
-			return fail("sendmail = %s: give the absolute path of the program", sm);
+			return batch_fail("sendmail = %s: give the absolute path of the program", sm);
 		if (stat(sm, &st) != 0 || !S_ISREG(st.st_mode) || access(sm, X_OK) != 0)
-			return fail("sendmail = %s: not an executable file", sm);
+			return batch_fail("sendmail = %s: not an executable file", sm);
 		r->sendmail = sm;
 		return 0;
 	}
 	r->outbox = config_get("outbox", NULL);
 	if (r->outbox == NULL || *r->outbox == '\0')
-		return fail("%s", "neither sendmail nor outbox is set in the config: nowhere to deliver");
+		return batch_fail("%s", "neither sendmail nor outbox is set in the config: nowhere to deliver");
 	if (r->dry)
 		return 0;
 	if (stat(r->outbox, &st) != 0)
-		return fail("outbox %s: %s", r->outbox, strerror(errno));
+		return batch_fail("outbox %s: %s", r->outbox, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
-		return fail("outbox %s is not a directory", r->outbox);
+		return batch_fail("outbox %s is not a directory", r->outbox);
 	if (access(r->outbox, W_OK | X_OK) != 0)
-		return fail("outbox %s is not writable: %s", r->outbox, strerror(errno));
+		return batch_fail("outbox %s is not writable: %s", r->outbox, strerror(errno));
 	return 0;
 }
 
@@ -244,10 +230,10 @@ static int outbox_open(struct run *r)
 		return 0;
 	if ((size_t)snprintf(r->tmp_path, sizeof r->tmp_path, "%s/.reminders-%s.mbox.%ld.tmp",
 			     r->outbox, r->stamp, (long)getpid()) >= sizeof r->tmp_path)
-		return fail("outbox path too long: %s", r->outbox);
+		return batch_fail("outbox path too long: %s", r->outbox);
 	r->fd = open(r->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
 	if (r->fd < 0)
-		return fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
+		return batch_fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
 	return 0;
 }
 
@@ -268,7 +254,7 @@ static int outbox_publish(struct run *r)
 	if (fsync(r->fd) != 0 || close(r->fd) != 0) {
 		r->fd = -1;
 		unlink(r->tmp_path);
-		return fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
+		return batch_fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
 	}
 	r->fd = -1;
 	for (int k = 1; k < 100; k++) {
@@ -300,7 +286,7 @@ static int outbox_publish(struct run *r)
 	}
 	int e = errno;
 	unlink(r->tmp_path);
-	return fail("cannot rename %s into place: %s", r->tmp_path, strerror(e));
+	return batch_fail("cannot rename %s into place: %s", r->tmp_path, strerror(e));
 }
 
 static int pend_add(struct run *r, const char *entity_id, const char *new_value)
@@ -343,12 +329,12 @@ static int outbox_finish(struct run *r)
 	int rc;
 
 	if (r->fd < 0)
-		return db_commit() == E_OK ? 0 : fail("%s", "commit failed (see the log above)");
+		return db_commit() == E_OK ? 0 : batch_fail("%s", "commit failed (see the log above)");
 	rows = calloc((size_t)r->npend, sizeof *rows);
 	if (rows == NULL) {
 		outbox_discard(r);
 		db_rollback();
-		return fail("%s", "out of memory");
+		return batch_fail("%s", "out of memory");
 	}
 	for (int i = 0; i < r->npend; i++)
 		rows[i] = (struct audit_row){"reminder_sent", "period", r->pend[i].entity_id, NULL,
@@ -358,8 +344,8 @@ static int outbox_finish(struct run *r)
 	if (rc != E_OK) {
 		outbox_discard(r);
 		db_rollback();
-		return fail("%s", "could not record the reminders in the audit trail; nothing was written "
-			    "to the outbox");
+		return batch_fail("%s", "could not record the reminders in the audit trail; nothing was written "
+			          "to the outbox");
 	}
 	if (outbox_publish(r) != 0) {
 		db_rollback();
@@ -367,8 +353,8 @@ static int outbox_finish(struct run *r)
 	}
 	if (db_commit() != E_OK) {
 		unlink(r->final_path);
-		return fail("%s", "could not commit the audit rows; the outbox file was removed and "
-			    "nothing counts as sent");
+		return batch_fail("%s", "could not commit the audit rows; the outbox file was removed and "
+			          "nothing counts as sent");
 	}
 	return 0;
 }
@@ -464,7 +450,7 @@ static enum outcome remind_one(struct run *r, const struct period_info *p, const
 	struct mail m = {r->from_name, r->from_addr, buf_str(&person), addr, buf_str(&subject),
 			 buf_str(&body), msgid, tag, r->now};
 	if (mail_build(&msg, &m) != 0) {
-		fail("could not build the message to user %s", user);
+		batch_fail("could not build the message to user %s", user);
 		out = O_FATAL;
 	} else if (r->dry) {
 		printf("remind:       would send to %s <%s>\n", printable(login, pl, sizeof pl), addr);
@@ -474,18 +460,18 @@ static enum outcome remind_one(struct run *r, const struct period_info *p, const
 				printable(login, pl, sizeof pl), why);
 			out = O_FAILED;
 		} else if (db_exec(ST_RECORD, NULL, "sss", entity_id, new_value, r->actor.id) != E_OK) {
-			fail("the reminder to user %s went to sendmail but could not be recorded in the "
-			     "audit trail; stopping (a re-run may send that one again)", user);
+			batch_fail("the reminder to user %s went to sendmail but could not be recorded in the "
+			           "audit trail; stopping (a re-run may send that one again)", user);
 			out = O_FATAL;
 		}
 	} else {
 		if (outbox_open(r) != 0) {
 			out = O_FATAL;
 		} else if (mail_mbox_append(r->fd, r->from_addr, r->now, msg.p, msg.len) != 0) {
-			fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
+			batch_fail("cannot write to the outbox: %s: %s", r->tmp_path, strerror(errno));
 			out = O_FATAL;
 		} else if (pend_add(r, entity_id, new_value) != 0) {
-			fail("%s", "out of memory");
+			batch_fail("%s", "out of memory");
 			out = O_FATAL;
 		}
 	}
@@ -537,7 +523,7 @@ static int do_period(struct run *r, const struct dbres *periods, unsigned prow)
 	p.kind = p.days_left == 0 ? "due" : "before";
 
 	if (load_sent(&p, &sentres, &sent) != 0 || db_exec(ST_LATE, &late, "ss", p.id, p.id) != E_OK) {
-		rc = fail("cannot read period %s from the database", p.id);
+		rc = batch_fail("cannot read period %s from the database", p.id);
 		goto out;
 	}
 	for (unsigned i = 0; i < late.nrows; i++)
@@ -612,12 +598,12 @@ static int take_lock(void)
 
 	snprintf(name, sizeof name, "egov-remind:%.50s", config_get("db_name", "egov"));
 	if (db_exec(ST_LOCK, &res, "s", name) != E_OK)
-		return fail("%s", "cannot take the job's database lock");
+		return batch_fail("%s", "cannot take the job's database lock");
 	got = res.nrows == 1 && dbres_int(&res, 0, 0) == 1;
 	dbres_free(&res);
 	if (!got)
-		return fail("another egov-remind is running against database %s; nothing done",
-			    config_get("db_name", "egov"));
+		return batch_fail("another egov-remind is running against database %s; nothing done",
+			          config_get("db_name", "egov"));
 	return 0;
 }
 
@@ -631,14 +617,14 @@ static int job(struct run *r)
 	if (!r->dry && take_lock() != 0)
 		return 1;
 	if (!r->dry && r->sendmail == NULL && db_begin() != E_OK)
-		return fail("%s", "cannot start a transaction");
+		return batch_fail("%s", "cannot start a transaction");
 	printf("remind: run %s for %s: reminders %d days before the due date (%s) and on it; %s\n",
 	       r->actor.id, r->date_iso, r->days, before_iso,
 	       r->dry ? "dry run, nothing is sent or recorded"
 	       : r->sendmail ? "delivery through sendmail" : "delivery to the outbox");
 	if (db_exec(ST_PERIODS, &periods, "ss", r->date_iso, before_iso) != E_OK) {
 		db_rollback();
-		return fail("%s", "cannot read the periods from the database");
+		return batch_fail("%s", "cannot read the periods from the database");
 	}
 	if (periods.nrows == 0)
 		printf("remind: no open period is due on %s or %s\n", r->date_iso, before_iso);
@@ -663,9 +649,9 @@ static int job(struct run *r)
 	if (!r->dry && r->outbox && r->sent > 0)
 		printf("remind: written to %s\n", r->final_path);
 	if (r->failed > 0)
-		return fail("%d of %d reminders could not be handed to %s (see the log above); they are "
-			    "not recorded as sent, so the next run today tries them again",
-			    r->failed, r->failed + r->sent, r->sendmail);
+		return batch_fail("%d of %d reminders could not be handed to %s (see the log above); they are "
+			          "not recorded as sent, so the next run today tries them again",
+			          r->failed, r->failed + r->sent, r->sendmail);
 	return 0;
 }
 
@@ -677,6 +663,7 @@ int main(int argc, char **argv)
 	time_t local;
 	int rc;
 
+	batch_name("egov-remind");
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-c") == 0 && i + 1 < argc)
 			cfg = argv[++i];
@@ -698,16 +685,13 @@ int main(int argc, char **argv)
 	strftime(r.stamp, sizeof r.stamp, "%Y%m%d-%H%M%S", &tm);
 	if (date != NULL) {
 		if (strlen(date) != 10 || date[4] != '-' || date_parse(date, &r.date) != 0)
-			return fail("--date %s: expected a date as YYYY-MM-DD", date);
+			return batch_fail("--date %s: expected a date as YYYY-MM-DD", date);
 	} else {
 		r.date = (struct ymd){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 	}
 	date_iso(r.date, r.date_iso, sizeof r.date_iso);
-	if (cfg == NULL)
-		cfg = "/etc/egov-progress/egov.conf";
-	if (config_load(cfg) != 0)
-		return fail("cannot read the config %s", cfg);
-	log_open("remind", NULL);  /* stderr: cron mails it, the journal keeps it */
+	if (batch_start(&cfg, "remind") != 0)
+		return 1;
 	random_hex(r.actor.id, 8);
 	if (load_settings(&r) != 0) {
 		config_free();
@@ -715,8 +699,8 @@ int main(int argc, char **argv)
 	}
 	if (db_setup("remind", sql, ST_COUNT) != E_OK || db_ensure() != E_OK) {
 		config_free();
-		return fail("cannot connect to the database (check db_socket/db_host and "
-			    "remind.db_user in %s)", cfg);
+		return batch_fail("cannot connect to the database (check db_socket/db_host and "
+			          "remind.db_user in %s)", cfg);
 	}
 	rc = job(&r);
 	outbox_discard(&r);
