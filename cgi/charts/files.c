@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/batch.h"
+#include "../lib/text.h"
 #include "../lib/csv.h"
 #include "charts.h"
 
@@ -205,7 +205,7 @@ void fmt_num(double v, int dec, char *out, size_t n)
 	if (!isfinite(v))
 		snprintf(out, n, "-");
 	else
-		batch_num_vn(v, dec, out, n);
+		num_grouped(v, dec, 0, out, n);
 }
 
 const char *ind_uom(const struct indicator *in)

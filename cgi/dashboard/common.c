@@ -383,34 +383,7 @@ void dash_pillars(struct req *r, const struct refdata *rd, const char *current)
 
 void dash_num(struct req *r, double v, int dec, char *out, size_t n)
 {
-	int en = r->lang != NULL && strcmp(r->lang, "en") == 0;
-	char tmp[64], *dot, *p = out, *end = out + n - 1;
-	size_t intlen;
-
-	if (n == 0)
-		return;
-	snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
-	dot = strchr(tmp, '.');
-	if (dot != NULL) {
-		char *e = tmp + strlen(tmp);
-		while (e > dot + 1 && e[-1] == '0')
-			*--e = '\0';
-		if (e == dot + 1)
-			*dot = '\0';
-		else
-			*dot = en ? '.' : ',';
-	}
-	intlen = strcspn(tmp, en ? "." : ",");
-	/* no "-0" after rounding */
-	if (v < 0 && strspn(tmp, "0,.") != strlen(tmp) && p < end)
-		*p++ = '-';
-	for (size_t i = 0; tmp[i] && p < end; i++) {
-		if (i > 0 && i < intlen && (intlen - i) % 3 == 0 && p < end)
-			*p++ = en ? ',' : '.';
-		if (p < end)
-			*p++ = tmp[i];
-	}
-	*p = '\0';
+	num_grouped(v, dec, r->lang != NULL && strcmp(r->lang, "en") == 0, out, n);
 }
 
 static int is_share(const struct dind *d) { return strcmp(d->agg, "share_yes") == 0; }

@@ -1,5 +1,4 @@
 /* What the batch programs share (batch.h). */
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -46,32 +45,3 @@ double batch_seconds(const struct timespec *a, const struct timespec *b)
 	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
 }
 
-void batch_num_vn(double v, int dec, char *out, size_t n)
-{
-	char tmp[64], *dot, *p = out, *end = out + n - 1;
-	size_t intlen;
-
-	if (n == 0)
-		return;
-	snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
-	dot = strchr(tmp, '.');
-	if (dot != NULL) {
-		char *e = tmp + strlen(tmp);
-		while (e > dot + 1 && e[-1] == '0')
-			*--e = '\0';
-		if (e == dot + 1)
-			*dot = '\0';
-		else
-			*dot = ',';
-	}
-	intlen = strcspn(tmp, ",");
-	if (v < 0 && strspn(tmp, "0,") != strlen(tmp) && p < end)
-		*p++ = '-';
-	for (size_t i = 0; tmp[i] && p < end; i++) {
-		if (i > 0 && i < intlen && (intlen - i) % 3 == 0 && p < end)
-			*p++ = '.';
-		if (p < end)
-			*p++ = tmp[i];
-	}
-	*p = '\0';
-}

@@ -21,8 +21,5 @@ int batch_vfail(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)
 int batch_start(const char **cfg, const char *log_name);
 /* Seconds from a to b (CLOCK_MONOTONIC readings). */
 double batch_seconds(const struct timespec *a, const struct timespec *b);
-/* v as a Vietnamese document prints it: "1.234,5", at most dec decimals,
- * no trailing zeros, no "-0".  v is finite. */
-void batch_num_vn(double v, int dec, char *out, size_t n);
 
 #endif

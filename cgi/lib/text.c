@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -257,4 +258,34 @@ void date_iso_to_vn(const char *iso, char *out, size_t outsz)
 		}
 	}
 	snprintf(out, outsz, "%s", iso ? iso : "");
+}
+
+void num_grouped(double v, int dec, int en, char *out, size_t n)
+{
+	char tmp[64], *dot, *p = out, *end = out + n - 1;
+	size_t intlen;
+
+	if (n == 0)
+		return;
+	snprintf(tmp, sizeof tmp, "%.*f", dec, fabs(v));
+	dot = strchr(tmp, '.');
+	if (dot != NULL) {
+		char *e = tmp + strlen(tmp);
+		while (e > dot + 1 && e[-1] == '0')
+			*--e = '\0';
+		if (e == dot + 1)
+			*dot = '\0';
+		else
+			*dot = en ? '.' : ',';
+	}
+	intlen = strcspn(tmp, en ? "." : ",");
+	if (v < 0 && strspn(tmp, "0,.") != strlen(tmp) && p < end)
+		*p++ = '-';
+	for (size_t i = 0; tmp[i] && p < end; i++) {
+		if (i > 0 && i < intlen && (intlen - i) % 3 == 0 && p < end)
+			*p++ = en ? ',' : '.';
+		if (p < end)
+			*p++ = tmp[i];
+	}
+	*p = '\0';
 }

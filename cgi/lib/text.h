@@ -23,6 +23,9 @@ enum num_err {
 enum num_err num_parse(const char *s, int integer_only, char *out, size_t outsz, double *val);
 /* Shows a canonical decimal the Vietnamese way: "12,5"; "" stays "". */
 void num_display(const char *canon, char *out, size_t outsz);
+/* v with at most dec decimals, trailing zeros dropped, digits grouped:
+ * "1.234.567,5" (Vietnamese) or "1,234,567.5" (en); never "-0". */
+void num_grouped(double v, int dec, int en, char *out, size_t n);
 
 struct ymd {
 	int y, m, d;

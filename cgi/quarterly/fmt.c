@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../lib/batch.h"
+#include "../lib/text.h"
 #include "quarterly.h"
 
 void fmt_num(const char *dec, int decimals, char *out, size_t n)
@@ -10,7 +10,7 @@ void fmt_num(const char *dec, int decimals, char *out, size_t n)
 	if (dec == NULL || *dec == '\0')
 		snprintf(out, n, "—");
 	else
-		batch_num_vn(strtod(dec, NULL), decimals, out, n);
+		num_grouped(strtod(dec, NULL), decimals, 0, out, n);
 }
 
 void fmt_date(const char *iso, char *out, size_t n)

@@ -56,6 +56,11 @@ void test_text(void)
 	parse("1,1234567", 0, &e); CHECK(e == NUM_DIGITS);
 	num_display("12.500000", out, sizeof out); CHECK_STR(out, "12,5");
 	num_display("100.000000", out, sizeof out); CHECK_STR(out, "100");
+	num_grouped(1234567.5, 2, 0, out, sizeof out); CHECK_STR(out, "1.234.567,5");
+	num_grouped(1234567.5, 2, 1, out, sizeof out); CHECK_STR(out, "1,234,567.5");
+	num_grouped(-0.004, 2, 0, out, sizeof out); CHECK_STR(out, "0");
+	num_grouped(-1000, 0, 0, out, sizeof out); CHECK_STR(out, "-1.000");
+	num_grouped(999.999, 2, 0, out, sizeof out); CHECK_STR(out, "1.000");
 	num_display("7", out, sizeof out); CHECK_STR(out, "7");
 
 	/* dates */
