@@ -30,7 +30,7 @@ static const char *const sql[Q_N] = {
 	"SUM(" MEETING_NO_OPINION("i") "), SUM(i.answer = 'none'), SUM(i.attended = 'present'), "
 	"SUM(i.attended = 'delegate'), SUM(i.attended = 'absent') "
 	"FROM meeting m JOIN app_user cu ON cu.id = m.chair_id LEFT JOIN invitation i ON i.meeting_id = m.id "
-	"WHERE m.starts_at >= UTC_TIMESTAMP() - INTERVAL 2 YEAR GROUP BY m.id ORDER BY m.starts_at DESC",
+	MEETING_OPINIONS("i") "WHERE m.starts_at >= UTC_TIMESTAMP() - INTERVAL 2 YEAR GROUP BY m.id ORDER BY m.starts_at DESC",
 	/* Q_ONE */
 	"SELECT m.id, m.kind, m.title, DATE_FORMAT(m.starts_at " HANOI ", '%d/%m/%Y %H:%i'), m.place, "
 	"cu.display_name, m.status, COALESCE(m.notice, ''), COALESCE(m.minutes, ''), COALESCE(m.period_id, 0), "
@@ -43,7 +43,8 @@ static const char *const sql[Q_N] = {
 	/* Q_INV */
 	"SELECT u.display_name, COALESCE(u.position, ''), i.answer, COALESCE(i.leave_decision, ''), "
 	"COALESCE(i.delegate_name, ''), COALESCE(i.delegate_position, ''), " MEETING_NO_OPINION("i") ", i.attended "
-	"FROM invitation i JOIN app_user u ON u.id = i.user_id WHERE i.meeting_id = ? "
+	"FROM invitation i JOIN app_user u ON u.id = i.user_id " MEETING_OPINIONS("i")
+	"WHERE i.meeting_id = ? "
 	"ORDER BY FIND_IN_SET('head', u.roles) DESC, FIND_IN_SET('deputy', u.roles) DESC, u.display_name",
 };
 static struct stmt_table tab = STMT_TABLE(sql);

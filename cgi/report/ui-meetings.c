@@ -65,7 +65,7 @@ static const char *const sql[Q_N] = {
 	"COALESCE(i.delegate_position, ''), COALESCE(i.opinion_text, ''), i.version, " MEETING_NO_OPINION("i") ", "
 	"i.attended, COALESCE(DATE_FORMAT(m.ends_at " HANOI ", '%H:%i'), ''), m.chair_id = i.user_id "
 	"FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN app_user cu ON cu.id = m.chair_id "
-	"WHERE i.user_id = ? ORDER BY m.starts_at DESC",
+	MEETING_OPINIONS("i") "WHERE i.user_id = ? ORDER BY m.starts_at DESC",
 	/* Q_AGENDA */
 	"SELECT a.meeting_id, a.seq, a.title, COALESCE(a.presenter, '') FROM meeting_agenda a "
 	"JOIN invitation i ON i.meeting_id = a.meeting_id AND i.user_id = ? ORDER BY a.meeting_id, a.seq",

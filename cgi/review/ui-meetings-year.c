@@ -27,7 +27,7 @@ static const char *const sql[Q_N] = {
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'approved'), SUM(i.attended = 'delegate'), "
 	"SUM(i.attended = 'absent'), SUM(" MEETING_NO_OPINION("i") "), SUM(i.attended = 'unknown') "
 	"FROM invitation i JOIN meeting m ON m.id = i.meeting_id JOIN app_user u ON u.id = i.user_id "
-	"WHERE m.status = 'held' AND YEAR(m.starts_at + INTERVAL 7 HOUR) = ? "
+	MEETING_OPINIONS("i") "WHERE m.status = 'held' AND YEAR(m.starts_at + INTERVAL 7 HOUR) = ? "
 	"AND (? = 'all' OR (? = 'wg') = (m.kind = 'wg')) "
 	"GROUP BY u.id, u.display_name, u.position ORDER BY u.display_name",
 };

@@ -62,7 +62,7 @@ static const char *const sql[Q_N] = {
 	"SUM(i.answer = 'leave' AND i.leave_decision = 'pending'), "
 	"SUM(" MEETING_NO_OPINION("i") "), SUM(i.attended IN ('present', 'delegate')) "
 	"FROM meeting m JOIN app_user cu ON cu.id = m.chair_id "
-	"LEFT JOIN invitation i ON i.meeting_id = m.id "
+	"LEFT JOIN invitation i ON i.meeting_id = m.id " MEETING_OPINIONS("i")
 	"WHERE YEAR(m.starts_at " HANOI ") = ? GROUP BY m.id ORDER BY m.starts_at DESC",
 	/* Q_CHAIRS: who may chair: the head and deputies, a working group lead */
 	"SELECT id, display_name, roles + 0 FROM app_user WHERE active = 1 "
@@ -109,7 +109,7 @@ static const char *const sql[Q_N] = {
 	"COALESCE(i.delegate_name, ''), COALESCE(i.delegate_position, ''), COALESCE(i.opinion_text, ''), "
 	"i.attended, i.version, " MEETING_NO_OPINION("i") " "
 	"FROM invitation i JOIN app_user u ON u.id = i.user_id LEFT JOIN app_user d ON d.id = i.decided_by "
-	"WHERE i.meeting_id = ? ORDER BY FIND_IN_SET('head', u.roles) DESC, "
+	MEETING_OPINIONS("i") "WHERE i.meeting_id = ? ORDER BY FIND_IN_SET('head', u.roles) DESC, "
 	"FIND_IN_SET('deputy', u.roles) DESC, u.display_name",
 	/* Q_OTHERS: whom else the working group may invite */
 	"SELECT u.id, u.display_name FROM app_user u WHERE u.active = 1 AND (FIND_IN_SET('member', u.roles) "
