@@ -2,6 +2,7 @@
  * period (job.c). */
 #ifndef EGOV_AGGREGATE_H
 #define EGOV_AGGREGATE_H
+#include "../lib/batch.h"
 #include "../lib/req.h"
 
 enum {
@@ -53,7 +54,6 @@ int aggregate_period(struct run *r, const struct period *p);
  * statuses counted): --due reruns a period when it moved.  0 with *out set. */
 int inputs_digest(const struct run *r, const struct period *p, char *out, size_t outsz);
 
-int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 double now_s(void);
 /* 1234567 -> "1,234,567" */
 void group3(unsigned long long v, char *out, size_t outsz);

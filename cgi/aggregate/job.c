@@ -550,7 +550,7 @@ static int emit(struct ctx *c, int j, int scope, int kind, long long unit_id, co
 	w->asked = a->asked;
 	w->has_value = acc_value(a, d->rule, &w->value);
 	if (w->has_value && (w->value >= VALUE_LIMIT || w->value <= -VALUE_LIMIT)) {
-		fail("indicator %s: an aggregate (%.6g) is too large for agg_value", d->code,
+		batch_fail("indicator %s: an aggregate (%.6g) is too large for agg_value", d->code,
 		     micro_double(w->value));
 		c->step = "checking the aggregates' range";
 		return E_INTERNAL;
@@ -931,7 +931,7 @@ int aggregate_period(struct run *r, const struct period *p)
 	int rc;
 
 	if (c == NULL)
-		return fail("%s", "out of memory");
+		return batch_fail("%s", "out of memory");
 	c->run = r;
 	c->p = p;
 	snprintf(eid, sizeof eid, "%lld", p->id);
@@ -939,7 +939,7 @@ int aggregate_period(struct run *r, const struct period *p)
 	rc = db_exec(ST_RUN_START, NULL, "is", p->id, r->statuses);
 	if (rc != E_OK) {
 		free(c);
-		fail("%s: cannot record the run in agg_run (database %s)", p->label,
+		batch_fail("%s: cannot record the run in agg_run (database %s)", p->label,
 		     rc == E_DBDOWN ? "unreachable" : "error, see the log above");
 		return rc;
 	}
@@ -994,7 +994,7 @@ int aggregate_period(struct run *r, const struct period *p)
 		 : rc == E_NOTFOUND ? "the period no longer exists"
 		 : rc == E_CONFLICT ? "a lock wait timed out or a deadlock occurred"
 		 : "database or internal error (see the log above)");
-	fail("%s: %s", p->label, msg);
+	batch_fail("%s: %s", p->label, msg);
 	r->periods_failed++;
 	/* best effort: with the database gone these fail too, and the next run
 	 * marks the run row as interrupted */

@@ -34,15 +34,14 @@
  * database is unreachable (message on stderr; a failed period keeps its
  * previous rows); 2 usage error; 3 another run holds the lock (nothing done). */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/auth.h"
 #include "../lib/batch.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
@@ -123,16 +122,6 @@ static const char *const sql[ST_COUNT] = {
 	"DELETE FROM agg_score WHERE period_id = ?",
 };
 
-int fail(const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = batch_vfail(fmt, ap);
-	va_end(ap);
-	return rc;
-}
 
 double now_s(void)
 {
@@ -155,26 +144,6 @@ static int usage(void)
 	return 2;
 }
 
-static void random_hex(char *out, size_t nbytes)
-{
-	unsigned char r[16];
-	size_t got = 0;
-
-	if (nbytes > sizeof r)
-		nbytes = sizeof r;
-	while (got < nbytes) {
-		ssize_t n = getrandom(r + got, nbytes - got, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	for (size_t i = got; i < nbytes; i++)   /* uniqueness only, not secrecy */
-		r[i] = (unsigned char)(rand() ^ (int)getpid() ^ (int)time(NULL));
-	for (size_t i = 0; i < nbytes; i++)
-		sprintf(out + 2 * i, "%02x", r[i]);
-}
 
 /* "submitted, accepted" -> "submitted,accepted"; NULL for an unknown status */
 static char *parse_statuses(const char *in)
@@ -256,11 +225,11 @@ static int take_lock(void)
 
 	snprintf(name, sizeof name, "egov-aggregate:%.50s", config_get("db_name", "egov"));
 	if (db_exec(ST_LOCK, &res, "s", name) != E_OK)
-		return fail("%s", "cannot take the job's database lock");
+		return batch_fail("%s", "cannot take the job's database lock");
 	got = res.nrows == 1 && dbres_int(&res, 0, 0) == 1;
 	dbres_free(&res);
 	if (!got) {
-		fail("another egov-aggregate is running against database %s; nothing done",
+		batch_fail("another egov-aggregate is running against database %s; nothing done",
 		     config_get("db_name", "egov"));
 		return EXIT_LOCKED;
 	}
@@ -314,16 +283,16 @@ static int select_periods(struct run *r, long long id, int all, const char *toda
 	else
 		rc = db_exec(ST_PERIODS_DUE, &res, "ss", today, today);
 	if (rc != E_OK)
-		return fail("cannot read the periods (database %s)",
+		return batch_fail("cannot read the periods (database %s)",
 			    rc == E_DBDOWN ? "unreachable" : "error, see the log above");
 	if (id > 0 && res.nrows == 0) {
 		dbres_free(&res);
-		return fail("no period with id %lld; nothing done", id);
+		return batch_fail("no period with id %lld; nothing done", id);
 	}
 	*out = calloc(res.nrows + 1, sizeof **out);
 	if (*out == NULL) {
 		dbres_free(&res);
-		return fail("%s", "out of memory");
+		return batch_fail("%s", "out of memory");
 	}
 	for (unsigned i = 0; i < res.nrows; i++) {
 		struct period *p = &(*out)[*n];
@@ -334,7 +303,7 @@ static int select_periods(struct run *r, long long id, int all, const char *toda
 
 			if (changed < 0) {
 				dbres_free(&res);
-				return fail("%s", "cannot tell which periods changed (database error, see the "
+				return batch_fail("%s", "cannot tell which periods changed (database error, see the "
 					    "log above)");
 			}
 			if (!changed) {
@@ -369,7 +338,7 @@ int main(int argc, char **argv)
 			errno = 0;
 			id = strtoll(argv[++i], &end, 10);
 			if (errno != 0 || *end != '\0' || id <= 0 || id > 4294967295LL)
-				return fail("--period %s: expected a period id (a positive number)", argv[i]) + 1;
+				return batch_fail("--period %s: expected a period id (a positive number)", argv[i]) + 1;
 		} else if (strcmp(argv[i], "--all") == 0) {
 			all = 1;
 		} else if (strcmp(argv[i], "--due") == 0) {
@@ -388,7 +357,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (date != NULL) {
 		if (strlen(date) != 10 || date[4] != '-' || date_parse(date, &d) != 0)
-			return fail("--date %s: expected a date as YYYY-MM-DD", date) + 1;
+			return batch_fail("--date %s: expected a date as YYYY-MM-DD", date) + 1;
 	} else {
 		time_t local = time(NULL) + VN_OFFSET;
 		struct tm tm;
@@ -402,26 +371,26 @@ int main(int argc, char **argv)
 	statuses = parse_statuses(config_get("aggregate_statuses", "submitted,accepted"));
 	if (statuses == NULL) {
 		config_free();
-		return fail("aggregate_statuses = %s: expected a comma-separated list of draft, "
+		return batch_fail("aggregate_statuses = %s: expected a comma-separated list of draft, "
 			    "submitted, returned, accepted", config_get("aggregate_statuses", ""));
 	}
 	r.statuses = statuses;
 	random_hex(r.actor.id, 8);
 	if (db_setup("aggregate", sql, ST_COUNT) != E_OK || db_ensure() != E_OK) {
-		fail("cannot connect to the database (check db_socket/db_host and aggregate.db_user "
+		batch_fail("cannot connect to the database (check db_socket/db_host and aggregate.db_user "
 		     "in %s); nothing done", cfg);
 		rc = 1;
 		goto out;
 	}
 	if (db_exec(ST_ISOLATION, NULL, "") != E_OK) {
-		rc = fail("%s", "cannot set the transaction isolation level");
+		rc = batch_fail("%s", "cannot set the transaction isolation level");
 		goto out;
 	}
 	if ((rc = take_lock()) != 0)
 		goto out;
 	if (db_exec(ST_STALE, NULL, "s", "interrupted: the run stopped before it finished "
 		    "(found by a later run)") != E_OK) {
-		rc = fail("%s", "cannot read agg_run (database error, see the log above)");
+		rc = batch_fail("%s", "cannot read agg_run (database error, see the log above)");
 		goto out;
 	}
 	if ((rc = select_periods(&r, id, all, today, &per, &nper)) != 0)
@@ -438,7 +407,7 @@ int main(int argc, char **argv)
 		int prc = aggregate_period(&r, &per[i]);
 
 		if (prc == E_DBDOWN) {
-			fail("the database is unreachable; %d period%s not run", nper - i - 1,
+			batch_fail("the database is unreachable; %d period%s not run", nper - i - 1,
 			     nper - i - 1 == 1 ? "" : "s");
 			break;
 		}

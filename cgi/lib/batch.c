@@ -1,4 +1,5 @@
 /* What the batch programs share (batch.h). */
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -37,6 +38,9 @@ int batch_start(const char **cfg, const char *log_name)
 	if (config_load(*cfg) != 0)
 		return batch_fail("cannot read the config %s", *cfg);
 	log_open(log_name, NULL);
+	/* run ids and anything else random come from libsodium (auth.h) */
+	if (sodium_init() < 0)
+		return batch_fail("libsodium cannot start");
 	return 0;
 }
 

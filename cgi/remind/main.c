@@ -31,12 +31,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "../lib/audit.h"
+#include "../lib/auth.h"
 #include "../lib/batch.h"
 #include "../lib/buf.h"
 #include "../lib/config.h"
@@ -147,26 +147,6 @@ static const char *status_vi(const char *status, int long_form)
 	return "Chưa nhập";
 }
 
-static void random_hex(char *out, size_t nbytes)
-{
-	unsigned char r[32];
-	size_t got = 0;
-
-	if (nbytes > sizeof r)
-		nbytes = sizeof r;
-	while (got < nbytes) {
-		ssize_t n = getrandom(r + got, nbytes - got, 0);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
-	}
-	for (size_t i = got; i < nbytes; i++)   /* uniqueness only, not secrecy */
-		r[i] = (unsigned char)(rand() ^ (int)getpid() ^ (int)time(NULL));
-	for (size_t i = 0; i < nbytes; i++)
-		sprintf(out + 2 * i, "%02x", r[i]);
-}
 
 static int cmp_str(const void *a, const void *b)
 {
