@@ -15,6 +15,8 @@ int ui_home(struct req *r)
 	int rc;
 
 	r->tmpl = "report/home.cs";
+	/* the meetings page is a committee member's: a plain officer is not shown it */
+	hseti(r, "Home.member", (r->user.roles & MEMBERS) != 0);
 	if (r->user.unit_id == 0) {
 		hset(r, "Home.no_unit", "1");
 		return E_OK;

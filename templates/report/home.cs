@@ -3,7 +3,7 @@
 <nav class="subnav" aria-label="<?cs var:Lang.report_nav ?>">
   <a href="/report/" aria-current="page"><?cs var:Lang.report_nav_forms ?></a>
   <a href="/report/directions"><?cs var:Lang.report_nav_directions ?></a>
-  <a href="/report/meetings"><?cs var:Lang.report_nav_meetings ?></a>
+  <?cs if:Home.member == 1 ?><a href="/report/meetings"><?cs var:Lang.report_nav_meetings ?></a><?cs /if ?>
 </nav>
 <?cs if:Home.no_unit ?>
 <p class="notice"><?cs var:Lang.no_unit ?></p>

@@ -211,6 +211,10 @@ def wrong_roles_refused():
                  "/review/attendance?year=%d" % YEAR):
         r = officer.get(path)
         check(r.status == 403, "officer got %d on %s" % (r.status, path))
+    # the unit's start page links to the meetings only where they open
+    link = 'href="/report/meetings"'
+    check(link not in officer.get("/report/").text, "an officer's start page links to the meetings")
+    check(link in client(M1).get("/report/").text, "a member's start page has no link to the meetings")
     r = client(M1).get("/review/meetings")
     check(r.status == 403, "a member got %d on the working group's page" % r.status)
     mid = create()
