@@ -102,6 +102,8 @@ jump_share = 0.5
 remind_days = 3
 outbox = $VAR/outbox
 base_url = http://127.0.0.1:$PORT/
+cache_file = $VAR/cache/generation
+cache_seconds = ${CACHE_SECONDS:-10}
 CONF
 	chown "root:$WEBUSER" "$VAR/egov.conf"
 	chmod 0640 "$VAR/egov.conf"
@@ -115,6 +117,14 @@ CONF
 	chown "$WEBUSER:$WEBUSER" "$VAR/charts"
 	chown "$WEBUSER:$WEBUSER" "$VAR/evidence"
 	chmod 0700 "$VAR/evidence"
+	# the data generation every program moves and every worker reads (gen.h):
+	# 8 bytes, kept across restarts (a fresh zero would match old entries
+	# only in workers that are gone by then)
+	mkdir -p "$VAR/cache"
+	[ -s "$VAR/cache/generation" ] || head -c 8 /dev/zero >"$VAR/cache/generation"
+	chown -R "$WEBUSER:$WEBUSER" "$VAR/cache"
+	chmod 0750 "$VAR/cache"
+	chmod 0660 "$VAR/cache/generation"
 }
 
 admin() { EGOV_CONFIG="$VAR/egov.conf" "$ROOT/$BUILD/egov-admin" "$@"; }

@@ -13,6 +13,7 @@
 #include "../lib/config.h"
 #include "../lib/csv.h"
 #include "../lib/db.h"
+#include "../lib/gen.h"
 #include "../lib/log.h"
 #include "../lib/period.h"
 #include "../lib/stmts.h"
@@ -398,7 +399,8 @@ static int usage(void)
 		"  user-password LOGIN                   password from standard input\n"
 		"  user-disable LOGIN | user-enable LOGIN\n"
 		"  period-create Q|H|Y YEAR SEQ [DUE [OPENS]]   dates dd/mm/yyyy\n"
-		"  period-open|period-close|period-lock|period-unlock Q|H|Y YEAR SEQ\n");
+		"  period-open|period-close|period-lock|period-unlock Q|H|Y YEAR SEQ\n"
+		"  cache-flush                           workers re-read the database (after SQL by hand)\n");
 	return 2;
 }
 
@@ -406,6 +408,9 @@ static int dispatch(int argc, char **argv)
 {
 	const char *c = argv[0];
 
+	/* every command moves the data generation on its way out: nothing more */
+	if (strcmp(c, "cache-flush") == 0 && argc == 1)
+		return 0;
 	if (strcmp(c, "migrate") == 0)
 		return cmd_migrate(argc > 1 ? argv[1] : config_get("migrations", "sql/migrations"));
 	if (strcmp(c, "run-sql") == 0 && argc == 2)
@@ -456,6 +461,8 @@ int main(int argc, char **argv)
 	if (db_setup("admin", sql, ST_COUNT) != E_OK || db_ensure() != E_OK)
 		return die("%s", "cannot connect to the database (check db_socket and admin.db_user)");
 	rc = dispatch(argc - 1, argv + 1);
+	/* whatever the command changed: workers' cached reads give way (gen.h) */
+	gen_bump();
 	db_shutdown();
 	config_free();
 	return rc;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../lib/config.h"
+#include "../lib/pagecache.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "dashboard.h"
@@ -408,6 +409,10 @@ int ui_overview(struct req *r)
 	struct dperiod p;
 	int rc;
 
+	/* the page everyone reloads before a meeting: kept per session until
+	 * something changes (pagecache.h) */
+	if (pagecache_serve(r))
+		return E_OK;
 	dash_nav(r, "overview");
 	r->tmpl = "dashboard/overview.cs";
 	if ((rc = dash_period(r, r->fv[0].present ? r->fv[0].i : 0, &p)) != E_OK)

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "err.h"
+#include "gen.h"
 #include "log.h"
 
 #define DYN_MAX 64
@@ -488,8 +489,10 @@ int db_commit(void)
 	if (db.conn == NULL)
 		return E_DBDOWN;
 	db.in_tx = 0;
-	if (mysql_commit(db.conn) == 0)
+	if (mysql_commit(db.conn) == 0) {
+		gen_bump();
 		return E_OK;
+	}
 	e = mysql_errno(db.conn);
 	log_msg(NULL, "db: commit failed (%u): %s", e, mysql_error(db.conn));
 	if (lost(e)) {

@@ -13,7 +13,9 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "gen.h"
 #include "log.h"
+#include "pagecache.h"
 #include "render.h"
 #include "req.h"
 
@@ -389,6 +391,9 @@ static int handle(const struct app *app, struct io *io)
 	r.app = app;
 	r.io = *io;
 	r.status = 200;
+	r.started = time(NULL);
+	/* before anything is read: what is read after it may be newer, never older */
+	r.gen = gen_now();
 	buf_init(&r.headers);
 	buf_init(&r.out);
 	/* a form page is ~40 KiB: one allocation instead of a dozen doublings */
@@ -404,6 +409,10 @@ static int handle(const struct app *app, struct io *io)
 			r.lang = strcmp(lang, "en") == 0 ? "en" : "vi";
 	}
 	rc = dispatch(&r);
+	/* whatever a POST changed is committed by now: cached reads of every
+	 * worker give way before the answer reaches the browser */
+	if (r.method == M_POST)
+		gen_bump();
 	if (r.streaming) {
 		/* the headers are out: no error page any more, only the log and a cut */
 		if (rc != E_OK || r.stream_cut) {
@@ -414,8 +423,8 @@ static int handle(const struct app *app, struct io *io)
 		}
 		goto done;
 	}
-	if (rc == E_OK && r.tmpl != NULL)
-		rc = render_page(&r);
+	if (rc == E_OK && r.tmpl != NULL && (rc = render_page(&r)) == E_OK)
+		pagecache_keep(&r);
 	if (rc == E_UNAUTH && !auth_remote_mode() && r.method == M_GET) {
 		req_redirect(&r, "/login");
 	} else if (rc != E_OK) {
@@ -432,6 +441,7 @@ static int handle(const struct app *app, struct io *io)
 	emit(&r);
 done:
 	cut = r.stream_cut;
+	free(r.cache_key);
 	render_end(&r);
 	form_free(r.kv, r.nkv);
 	free(r.body);

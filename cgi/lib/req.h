@@ -3,6 +3,8 @@
 #ifndef EGOV_REQ_H
 #define EGOV_REQ_H
 #include <stddef.h>
+#include <stdint.h>
+#include <time.h>
 #include <ClearSilver.h>
 
 #include "buf.h"
@@ -99,6 +101,9 @@ struct req {
 	int is_head;                  /* answer without a body */
 	int nkv_query;                /* kv[0..nkv_query) came from the query string */
 	long long refver;             /* reference data version seen by the session query */
+	uint64_t gen;                 /* data generation when the request began (gen.h) */
+	time_t started;
+	char *cache_key;              /* pagecache.h: the page is to be kept under this key */
 	char *path;
 	const char *query_string;
 	const char *cookie;

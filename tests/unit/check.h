@@ -30,5 +30,6 @@ void test_fodt(void);
 void test_clock(void);
 void test_ics(void);
 void test_ranking(void);
+void test_cache(void);
 
 #endif

@@ -35,5 +35,6 @@ int main(void)
 	failed += group("ranking", test_ranking);
 	failed += group("xlsx", test_xlsx);
 	failed += group("fodt", test_fodt);
+	failed += group("cache", test_cache);
 	return failed ? 1 : 0;
 }
