@@ -53,6 +53,7 @@
 #include "../lib/batch.h"
 #include "../lib/config.h"
 #include "../lib/err.h"
+#include "../lib/gen.h"
 #include "../lib/log.h"
 #include "charts.h"
 
@@ -557,6 +558,8 @@ int main(int argc, char **argv)
 			          "in %s)", cfg);
 	}
 	rc = run(&j, mode, period);
+	/* new charts and briefing packs on disk: pages kept by the workers give way */
+	gen_bump();
 	db_shutdown();
 	config_free();
 	return rc;

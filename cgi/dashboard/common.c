@@ -12,6 +12,7 @@
 #include "../lib/config.h"
 #include "../lib/indicator.h"
 #include "../lib/log.h"
+#include "../lib/pagecache.h"
 #include "../lib/period.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
@@ -527,16 +528,21 @@ const char *dash_state(const char *status, const char *submitted_at, long long d
 
 /* ---- the rest ---- */
 
-void dash_nav(struct req *r, const char *active)
+int dash_page(struct req *r, const char *active, const char *tmpl)
 {
+	/* read-only pages that the leadership reloads before a meeting: kept per
+	 * session until something changes (pagecache.h) */
+	if (pagecache_serve(r))
+		return 1;
+	r->tmpl = tmpl;
 	hset(r, "Nav.active", active);
 	{
 		char pct[16];
 		snprintf(pct, sizeof pct, "%.0f", on_track_share() * 100);
 		hset(r, "Dash.on_track_pct", pct);
 	}
+	return 0;
 }
-
 
 /* Lang.Dash.* for C: CSV headers and units of measure. */
 static HDF *lang_hdf[2];

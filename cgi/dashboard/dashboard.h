@@ -110,7 +110,9 @@ void dash_chart(struct req *r, HDF *node, long long period, const char *file, co
 const char *dash_charts_dir(void);
 
 /* ---- shared bits ---- */
-void dash_nav(struct req *r, const char *active);
+/* Starts a page: 1 when the worker kept it and r->out holds it (the handler
+ * returns E_OK), else 0 with the template and the navigation set. */
+int dash_page(struct req *r, const char *active, const char *tmpl);
 /* Fills Dash.pillars.N.{code,name} (for navigation) from the cache. */
 void dash_pillars(struct req *r, const struct refdata *rd, const char *current);
 

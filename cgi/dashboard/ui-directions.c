@@ -106,8 +106,8 @@ int ui_ddirs(struct req *r)
 	long long year;
 	int rc;
 
-	dash_nav(r, "directions");
-	r->tmpl = "dashboard/directions.cs";
+	if (dash_page(r, "directions", "dashboard/directions.cs"))
+		return E_OK;
 	hanoi_today(today, sizeof today);
 	year = r->fv[0].present ? r->fv[0].i : atoi(today);
 	hseti(r, "Dash.year", year);

@@ -143,8 +143,8 @@ int ui_indicator(struct req *r)
 	struct dperiod p;
 	int rc;
 
-	dash_nav(r, "indicator");
-	r->tmpl = "dashboard/indicator.cs";
+	if (dash_page(r, "indicator", "dashboard/indicator.cs"))
+		return E_OK;
 	if ((rc = dash_ref(r, &rd)) != E_OK)
 		return rc;
 	if ((d = dash_ind(r->fv[0].i)) == NULL)

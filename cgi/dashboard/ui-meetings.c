@@ -102,8 +102,8 @@ int ui_dmeetings(struct req *r)
 	struct dbres res;
 	int rc;
 
-	dash_nav(r, "meetings");
-	r->tmpl = "dashboard/meetings.cs";
+	if (dash_page(r, "meetings", "dashboard/meetings.cs"))
+		return E_OK;
 	/* papers are served by the program the reader answers or edits with */
 	hset(r, "Dm.files_at", (r->user.roles & (R_WG | R_WG_LEAD | R_ADMIN)) ? "/review/meeting-file"
 									       : "/report/meeting-file");

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "../lib/config.h"
-#include "../lib/pagecache.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "dashboard.h"
@@ -409,12 +408,8 @@ int ui_overview(struct req *r)
 	struct dperiod p;
 	int rc;
 
-	/* the page everyone reloads before a meeting: kept per session until
-	 * something changes (pagecache.h) */
-	if (pagecache_serve(r))
+	if (dash_page(r, "overview", "dashboard/overview.cs"))
 		return E_OK;
-	dash_nav(r, "overview");
-	r->tmpl = "dashboard/overview.cs";
 	if ((rc = dash_period(r, r->fv[0].present ? r->fv[0].i : 0, &p)) != E_OK)
 		return rc;
 	/* overdue directions as of today whatever the period shown (they are

@@ -106,8 +106,8 @@ int ui_pillar(struct req *r)
 	struct dperiod p;
 	int rc;
 
-	dash_nav(r, "pillar");
-	r->tmpl = "dashboard/pillar.cs";
+	if (dash_page(r, "pillar", "dashboard/pillar.cs"))
+		return E_OK;
 	if ((rc = dash_ref(r, &rd)) != E_OK)
 		return rc;
 	if ((name = pillar_name(r, rd, code)) == NULL)

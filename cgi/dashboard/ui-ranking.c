@@ -185,8 +185,8 @@ int ui_ranking(struct req *r)
 	struct dperiod p;
 	int rc;
 
-	dash_nav(r, "ranking");
-	r->tmpl = "dashboard/ranking.cs";
+	if (dash_page(r, "ranking", "dashboard/ranking.cs"))
+		return E_OK;
 	if ((rc = dash_ref(r, &rd)) != E_OK)
 		return rc;
 	dash_pillars(r, rd, NULL);
@@ -325,8 +325,8 @@ int ui_timeliness(struct req *r)
 	struct dperiod p;
 	int rc;
 
-	dash_nav(r, "timeliness");
-	r->tmpl = "dashboard/timeliness.cs";
+	if (dash_page(r, "timeliness", "dashboard/timeliness.cs"))
+		return E_OK;
 	if ((rc = dash_ref(r, &rd)) != E_OK)
 		return rc;
 	dash_pillars(r, rd, NULL);

@@ -170,8 +170,8 @@ int ui_unit(struct req *r)
 	char kind[16], name[256], d[16];
 	int rc;
 
-	dash_nav(r, "unit");
-	r->tmpl = "dashboard/unit.cs";
+	if (dash_page(r, "unit", "dashboard/unit.cs"))
+		return E_OK;
 	if ((rc = dash_ref(r, &rd)) != E_OK)
 		return rc;
 	dash_pillars(r, rd, NULL);
