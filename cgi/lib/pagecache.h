@@ -1,9 +1,9 @@
-/* Rendered pages kept in the worker, for read-only pages that many people
- * reload (the dashboard's pages before a meeting).  An entry belongs to
- * one session (its user, roles, name and CSRF token are in the key, so no one
- * is ever served another's page), one path and query, one language and one
- * Hanoi day, and lives while the data generation (gen.h) has not moved and
- * for at most cache_seconds. */
+/* Rendered pages kept in the worker, for pages that people reload (the
+ * dashboard's pages before a meeting, an officer's form).  An entry belongs
+ * to one session (its user, roles, name and CSRF token are in the key, so no
+ * one is ever served another's page), one path and query, one language and
+ * one Hanoi day, and lives while the data generation (gen.h) has not moved
+ * and for at most cache_seconds. */
 #ifndef EGOV_PAGECACHE_H
 #define EGOV_PAGECACHE_H
 #include "req.h"

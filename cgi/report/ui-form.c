@@ -11,6 +11,7 @@
 #include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/indicator.h"
+#include "../lib/pagecache.h"
 #include "../lib/period.h"
 #include "../lib/refdata.h"
 #include "../lib/render.h"
@@ -258,8 +259,13 @@ static void put_form(struct req *r, const struct form *f, int posted)
 int ui_form_get(struct req *r)
 {
 	struct form f;
-	int rc = load(r, r->fv[FF_PERIOD].i, &f);
+	int rc;
 
+	/* the officers' most visited page: kept per session until anything is
+	 * saved anywhere (pagecache.h) */
+	if (pagecache_serve(r))
+		return E_OK;
+	rc = load(r, r->fv[FF_PERIOD].i, &f);
 	if (rc == E_OK) {
 		const char *imp = req_param(r, "imp");
 		put_form(r, &f, 0);

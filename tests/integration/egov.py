@@ -131,6 +131,8 @@ def sql_as(account, password, query):
     cmd = ["mariadb", "--no-defaults", "--socket=%s/run/mysqld.sock" % VAR, "-u", account,
            "-p" + password, "--default-character-set=utf8mb4", "egov", "-e", query]
     out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode == 0:
+        bump_generation()
     return out.returncode == 0, out.stderr
 
 

@@ -12,7 +12,7 @@ import subprocess
 import time
 from zoneinfo import ZoneInfo
 
-from egov import VAR, Client, admin, check, ensure_user, run, sql, test
+from egov import VAR, Client, admin, check, ensure_period, ensure_user, run, sql, test
 
 PW = "password123"
 PAGE = "/dashboard/"
@@ -157,6 +157,30 @@ def a_change_through_another_program_shows_at_once():
     check(r.status == 303, "drop: %d %s" % (r.status, r.text[:200]))
     for _ in range(6):
         check("TCACHE-1" not in load(c), "the dropped direction is still on the overview")
+
+
+@test
+def a_colleagues_save_reaches_a_kept_form_at_once():
+    pid = ensure_period("Q", 2033, 2)
+    path = "/report/form?period=%d" % pid
+    ensure_user("t.cache.offa", "P-LECHAN", password=PW)
+    ensure_user("t.cache.offb", "P-LECHAN", password=PW)
+    a = Client().login_ok("t.cache.offa", PW)
+    b = Client().login_ok("t.cache.offb", PW)
+    page = b.get(path)
+    check(page.status == 200, "form: %d" % page.status)
+    for _ in range(6):
+        check(a.get(path).field("v_NT-BCD-HOP") == "", "a value before anyone saved")
+    r = b.post(path, {"csrf": page.csrf(), "version": page.field("version"), "action": "save",
+                      "v_NT-BCD-HOP": "7"})
+    check(r.status == 303, "the colleague's save: %d" % r.status)
+    version = one("SELECT s.version FROM submission s JOIN unit u ON u.id = s.unit_id "
+                  "WHERE s.period_id = %d AND u.code = 'P-LECHAN'" % pid)
+    for _ in range(6):
+        got = a.get(path)
+        check(got.field("v_NT-BCD-HOP") == "7", "a kept form hides the colleague's save: %r"
+              % got.field("v_NT-BCD-HOP"))
+        check(got.field("version") == version, "the form's version %r, stored %r" % (got.field("version"), version))
 
 
 @test
