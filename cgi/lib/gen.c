@@ -49,6 +49,9 @@ static void open_counter(void)
 	}
 	g.counter = p;
 	g.writable = prot & PROT_WRITE;
+	if (!g.writable)
+		log_msg(NULL, "cache_file %s is read-only here: what this program changes reaches the "
+			"workers after cache_seconds", path);
 }
 
 uint64_t gen_now(void)
