@@ -6,7 +6,7 @@
 
 #include "config.h"
 #include "db.h"
-#include "gen.h"
+#include "keep.h"
 #include "log.h"
 #include "stmts.h"
 
@@ -63,50 +63,35 @@ static int fill_user(struct req *r, const struct dbres *res)
  * deactivated account (all POSTs or commits, which move the generation)
  * reaches the next request; idle and absolute limits are late by
  * cache_seconds at most. */
-#define SESS_SLOTS 8
-static struct sess_slot {
-	unsigned char hash[32];
+static struct keep sessions;
+
+struct kept_session {
 	struct user user;
 	long long refver;
-	uint64_t gen;
-	time_t at;
-} sess[SESS_SLOTS];
+};
 
 static int sess_cached(struct req *r, const unsigned char hash[32])
 {
-	for (int i = 0; i < SESS_SLOTS; i++) {
-		struct sess_slot *s = &sess[i];
-		if (s->gen == 0 || sodium_memcmp(s->hash, hash, 32) != 0)
-			continue;
-		if (s->gen != r->gen || r->started < s->at || r->started - s->at >= gen_max_age()) {
-			sodium_memzero(s, sizeof *s);
-			return 0;
-		}
-		r->user = s->user;
-		r->refver = s->refver;
-		r->authed = 1;
-		return 1;
-	}
-	return 0;
+	size_t len;
+	const struct kept_session *k = keep_get(&sessions, hash, 32, r->gen, r->started, &len);
+
+	if (k == NULL || len != sizeof *k)
+		return 0;
+	r->user = k->user;
+	r->refver = k->refver;
+	r->authed = 1;
+	return 1;
 }
 
 static void sess_keep(const struct req *r, const unsigned char hash[32])
 {
-	struct sess_slot *s = &sess[0];
+	struct kept_session k;
 
-	for (int i = 0; i < SESS_SLOTS; i++) {
-		if (sess[i].gen == 0 || sodium_memcmp(sess[i].hash, hash, 32) == 0) {
-			s = &sess[i];
-			break;
-		}
-		if (sess[i].at < s->at)
-			s = &sess[i];
-	}
-	memcpy(s->hash, hash, 32);
-	s->user = r->user;
-	s->refver = r->refver;
-	s->gen = r->gen;
-	s->at = r->started;
+	memset(&k, 0, sizeof k);
+	k.user = r->user;
+	k.refver = r->refver;
+	keep_put(&sessions, hash, 32, &k, sizeof k, r->gen, r->started);
+	sodium_memzero(&k, sizeof k);
 }
 
 int auth_cookie_hash(struct req *r, unsigned char hash[32])
@@ -147,7 +132,7 @@ int auth_load(struct req *r)
 	}
 	if (auth_cookie_hash(r, hash) != 0)
 		return E_UNAUTH;
-	if (r->method == M_GET && r->gen != 0 && sess_cached(r, hash))
+	if (r->method == M_GET && sess_cached(r, hash))
 		return E_OK;
 	rc = db_exec(ST_SESSION_GET, &res, "bii", (const char *)hash, (size_t)32,
 		     (long long)config_int("session_idle_s", 1800),
@@ -164,7 +149,7 @@ int auth_load(struct req *r)
 	if (dbres_int(&res, 0, 8) >= 60)
 		rc = db_exec(ST_SESSION_TOUCH, NULL, "b", (const char *)hash, (size_t)32);
 	dbres_free(&res);
-	if (rc == E_OK && r->method == M_GET && r->gen != 0)
+	if (rc == E_OK && r->method == M_GET)
 		sess_keep(r, hash);
 	return rc;
 }

@@ -18,7 +18,7 @@ uint64_t gen_now(void);
 void gen_bump(void);
 /* How long a cached read may be kept, in seconds (0: caching off). */
 int gen_max_age(void);
-/* Forgets the mapping (tests, and the end of a batch program). */
+/* Forgets the mapping; the next call maps the file again (tests). */
 void gen_close(void);
 
 #endif

@@ -6,20 +6,11 @@
 #include <time.h>
 
 #include "clock.h"
-#include "gen.h"
+#include "keep.h"
 
-#define SLOTS 8
 #define MAX_PAGE (512 * 1024)
 
-struct slot {
-	char *key;
-	char *body;
-	size_t len;
-	uint64_t gen;
-	time_t at;
-};
-
-static struct slot slots[SLOTS];
+static struct keep pages;
 
 /* Everything the page's bytes depend on besides the data: who (render_page
  * puts the user's name, login, unit, roles and CSRF token on every page),
@@ -37,82 +28,37 @@ static char *key_of(const struct req *r)
 	return k;
 }
 
-static void drop(struct slot *s)
-{
-	free(s->key);
-	free(s->body);
-	memset(s, 0, sizeof *s);
-}
-
-static int fresh(const struct slot *s, uint64_t gen, time_t now)
-{
-	return s->gen == gen && now >= s->at && now - s->at < gen_max_age();
-}
-
 int pagecache_serve(struct req *r)
 {
-	uint64_t gen = r->gen;
-	time_t now = time(NULL);
+	const void *body;
+	size_t len;
 	char *key;
 
 	r->cache_key = NULL;
-	if (gen == 0 || r->method != M_GET || !r->authed)
+	if (r->gen == 0 || r->method != M_GET || !r->authed || (key = key_of(r)) == NULL)
 		return 0;
-	key = key_of(r);
-	if (key == NULL)
+	body = keep_get(&pages, key, strlen(key), r->gen, r->started, &len);
+	if (body == NULL) {
+		r->cache_key = key;
 		return 0;
-	for (int i = 0; i < SLOTS; i++) {
-		struct slot *s = &slots[i];
-		if (s->key == NULL || strcmp(s->key, key) != 0)
-			continue;
-		if (!fresh(s, gen, now)) {
-			drop(s);
-			break;
-		}
-		free(key);
-		buf_reset(&r->out);
-		buf_add(&r->out, s->body, s->len);
-		r->tmpl = NULL;
-		return 1;
 	}
-	r->cache_key = key;
-	return 0;
+	free(key);
+	buf_reset(&r->out);
+	buf_add(&r->out, body, len);
+	r->tmpl = NULL;
+	return 1;
 }
 
 void pagecache_keep(struct req *r)
 {
-	struct slot *s = NULL;
-	char *body;
-
-	if (r->cache_key == NULL)
-		return;
-	if (r->status != 200 || r->content_type != NULL || r->headers.len != 0 || r->out.len == 0 ||
-	    r->out.len > MAX_PAGE || (body = malloc(r->out.len)) == NULL) {
-		free(r->cache_key);
-		r->cache_key = NULL;
-		return;
-	}
-	memcpy(body, r->out.p, r->out.len);
-	/* a free slot, else the oldest */
-	for (int i = 0; i < SLOTS; i++) {
-		if (slots[i].key == NULL) {
-			s = &slots[i];
-			break;
-		}
-		if (s == NULL || slots[i].at < s->at)
-			s = &slots[i];
-	}
-	drop(s);
-	s->key = r->cache_key;
-	s->body = body;
-	s->len = r->out.len;
-	s->gen = r->gen;
-	s->at = r->started;
+	if (r->cache_key != NULL && r->status == 200 && r->content_type == NULL && r->headers.len == 0 &&
+	    r->out.len > 0 && r->out.len <= MAX_PAGE)
+		keep_put(&pages, r->cache_key, strlen(r->cache_key), r->out.p, r->out.len, r->gen, r->started);
+	free(r->cache_key);
 	r->cache_key = NULL;
 }
 
 void pagecache_clear(void)
 {
-	for (int i = 0; i < SLOTS; i++)
-		drop(&slots[i]);
+	keep_clear(&pages);
 }

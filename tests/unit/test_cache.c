@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../../cgi/lib/config.h"
 #include "../../cgi/lib/gen.h"
+#include "../../cgi/lib/keep.h"
 #include "../../cgi/lib/pagecache.h"
 #include "check.h"
 
@@ -31,7 +31,7 @@ static void load_conf(const char *counter, int seconds)
 	CHECK(config_load(path) == 0);
 }
 
-static void counter_file(const char *path, mode_t mode)
+static void counter_file(const char *path)
 {
 	FILE *f = fopen(path, "w");
 
@@ -39,7 +39,6 @@ static void counter_file(const char *path, mode_t mode)
 		fwrite("\0\0\0\0\0\0\0\0", 1, 8, f);
 		fclose(f);
 	}
-	chmod(path, mode);
 }
 
 static void request(struct req *r, const char *csrf, const char *lang)
@@ -87,7 +86,7 @@ void test_cache(void)
 	snprintf(counter, sizeof counter, "%s/generation", dir);
 	snprintf(missing, sizeof missing, "%s/none", dir);
 	snprintf(conf, sizeof conf, "%s/egov.conf", dir);
-	counter_file(counter, 0600);
+	counter_file(counter);
 
 	/* no counter file: no generation, nothing kept */
 	load_conf(missing, 10);
@@ -162,14 +161,22 @@ void test_cache(void)
 	CHECK(serve_or_render(&r, "anonymous") == 0);
 	CHECK(r.cache_key == NULL);
 
-	/* a counter the process may only read: trusted, never moved */
-	counter_file(counter, 0400);
-	load_conf(counter, 10);
-	if (geteuid() != 0) {
-		g = gen_now();
-		gen_bump();
-		CHECK(gen_now() == g);
+	/* a full table gives up its oldest entry, and only that one */
+	pagecache_clear();
+	for (int i = 0; i <= KEEP_SLOTS; i++) {
+		char tok[16];
+		snprintf(tok, sizeof tok, "t%d", i);
+		request(&r, tok, "vi");
+		r.started -= KEEP_SLOTS - i;      /* t0 is the oldest */
+		CHECK(serve_or_render(&r, tok) == 0);
 	}
+	request(&r, "t0", "vi");
+	CHECK(serve_or_render(&r, "t0 again") == 0);   /* gone (and kept anew, evicting t1) */
+	request(&r, "t2", "vi");
+	CHECK(serve_or_render(&r, "x") == 1);
+	CHECK(r.out.len == 2 && memcmp(r.out.p, "t2", 2) == 0);
+	request(&r, "t8", "vi");
+	CHECK(serve_or_render(&r, "x") == 1);
 
 	buf_free(&r.out);
 	free(r.cache_key);
