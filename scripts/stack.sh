@@ -118,8 +118,7 @@ CONF
 	chown "$WEBUSER:$WEBUSER" "$VAR/evidence"
 	chmod 0700 "$VAR/evidence"
 	# the data generation every program moves and every worker reads (gen.h):
-	# 8 bytes, kept across restarts (a fresh zero would match old entries
-	# only in workers that are gone by then)
+	# 8 bytes; its value means nothing, only that it moves
 	mkdir -p "$VAR/cache"
 	[ -s "$VAR/cache/generation" ] || head -c 8 /dev/zero >"$VAR/cache/generation"
 	chown -R "$WEBUSER:$WEBUSER" "$VAR/cache"

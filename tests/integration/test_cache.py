@@ -8,7 +8,6 @@ after `egov-admin cache-flush`, or after cache_seconds at the latest.
 Own users t.cache.*, own unit TEST-CACHE and directions TCACHE-*."""
 
 import datetime
-import subprocess
 import time
 from zoneinfo import ZoneInfo
 
@@ -45,10 +44,7 @@ def load(c, path=PAGE):
 
 def raw_sql(query):
     """SQL by hand, as an administrator would type it: the generation stays."""
-    out = subprocess.run(["mariadb", "--no-defaults", "--socket=%s/run/mysqld.sock" % VAR, "-u", "root",
-                          "--default-character-set=utf8mb4", "egov", "-e", query],
-                         capture_output=True, text=True)
-    check(out.returncode == 0, "sql: %s" % out.stderr)
+    sql(query, move_generation=False)
 
 
 def cache_seconds():
