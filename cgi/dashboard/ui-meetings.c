@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../lib/db.h"
+#include "../lib/hdfrows.h"
 #include "../lib/meeting.h"
 #include "../lib/render.h"
 #include "dashboard.h"
@@ -54,8 +55,7 @@ static void fill(struct req *r, const struct dbres *res, const char *node, const
 {
 	for (unsigned i = 0; i < res->nrows; i++) {
 		HDF *n = hnode(r, "%s.%u", node, i);
-		for (unsigned c = 0; c < nkeys; c++)
-			nset(r, n, keys[c], dbres_get(res, i, c));
+		nset_row(r, n, res, i, keys, nkeys);
 	}
 }
 
@@ -75,8 +75,7 @@ static int one(struct req *r, long long id)
 		dbres_free(&res);
 		return E_NOTFOUND;
 	}
-	for (unsigned c = 0; c < sizeof mk / sizeof mk[0]; c++)
-		hsetf(r, dbres_get(&res, 0, c), "Dm.m.%s", mk[c]);
+	NSET_ROW(r, hnode(r, "Dm.m"), &res, 0, mk);
 	meeting_period_hdf(r, "Dm.m", dbres_int(&res, 0, 9), dbres_get(&res, 0, 10)[0],
 			   (int)dbres_int(&res, 0, 11), (int)dbres_int(&res, 0, 12));
 	dbres_free(&res);

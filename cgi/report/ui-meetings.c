@@ -13,6 +13,7 @@
 #include "../lib/config.h"
 #include "../lib/db.h"
 #include "../lib/files.h"
+#include "../lib/hdfrows.h"
 #include "../lib/ics.h"
 #include "../lib/log.h"
 #include "../lib/meeting.h"
@@ -122,8 +123,7 @@ static int page(struct req *r)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
 		HDF *n = hnode(r, "Rm.list.%s", dbres_get(&res, i, 0));
-		for (unsigned c = 0; c < sizeof keys / sizeof keys[0]; c++)
-			nset(r, n, keys[c], dbres_get(&res, i, c));
+		NSET_ROW(r, n, &res, i, keys);
 		if (strcmp(dbres_get(&res, i, 1), "regular") == 0)
 			nseti(r, n, "briefing", meeting_briefing_exists(dbres_int(&res, i, 9)));
 	}
@@ -153,8 +153,7 @@ static int page(struct req *r)
 		static const char *const pk[] = {"meeting", "title", "when", "user", "name", "position",
 						 "reason", "version"};
 		HDF *n = hnode(r, "Rm.pending.%u", i);
-		for (unsigned c = 0; c < sizeof pk / sizeof pk[0]; c++)
-			nset(r, n, pk[c], dbres_get(&res, i, c));
+		NSET_ROW(r, n, &res, i, pk);
 	}
 	dbres_free(&res);
 	return E_OK;

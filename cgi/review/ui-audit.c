@@ -8,6 +8,7 @@
 #include "../lib/buf.h"
 #include "../lib/csv.h"
 #include "../lib/db.h"
+#include "../lib/hdfrows.h"
 #include "../lib/render.h"
 #include "../lib/text.h"
 #include "review.h"
@@ -103,8 +104,7 @@ int ui_audit(struct req *r)
 		return rc;
 	for (unsigned i = 0; i < res.nrows; i++) {
 		HDF *n = hnode(r, "Audit.rows.%u", i);
-		for (int c = 0; c < COLS; c++)
-			nset(r, n, names[c], dbres_get(&res, i, (unsigned)c));
+		NSET_ROW(r, n, &res, i, names);
 	}
 	hseti(r, "Audit.count", res.nrows);
 	dbres_free(&res);

@@ -10,6 +10,7 @@
 #include "../lib/clock.h"
 #include "../lib/csv.h"
 #include "../lib/db.h"
+#include "../lib/hdfrows.h"
 #include "../lib/meeting.h"
 #include "../lib/render.h"
 #include "review.h"
@@ -59,8 +60,7 @@ int ui_attendance(struct req *r)
 	hset(r, "Att.kind", kind);
 	for (unsigned i = 0; i < res.nrows; i++) {
 		HDF *n = hnode(r, "Att.rows.%u", i);
-		for (unsigned c = 0; c < NCOLS; c++)
-			nset(r, n, cols[c], dbres_get(&res, i, c));
+		NSET_ROW(r, n, &res, i, cols);
 	}
 	dbres_free(&res);
 	return E_OK;

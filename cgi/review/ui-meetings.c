@@ -13,6 +13,7 @@
 #include "../lib/clock.h"
 #include "../lib/config.h"
 #include "../lib/db.h"
+#include "../lib/hdfrows.h"
 #include "../lib/meeting.h"
 #include "../lib/period.h"
 #include "../lib/render.h"
@@ -365,8 +366,7 @@ static int show(struct req *r, long long id)
 		static const char *const keys[] = {"id", "kind", "title", "date", "time", "end", "place",
 						   "chair", "chair_name", "period", "notice", "minutes",
 						   "status", "version", "started"};
-		for (unsigned c = 0; c < sizeof keys / sizeof keys[0]; c++)
-			hsetf(r, dbres_get(&m, 0, c), "Mt.m.%s", keys[c]);
+		NSET_ROW(r, hnode(r, "Mt.m"), &m, 0, keys);
 		hset(r, "Mt.year", dbres_get(&m, 0, 18));
 		meeting_period_hdf(r, "Mt.m", dbres_int(&m, 0, 9), dbres_get(&m, 0, 15)[0],
 				   (int)dbres_int(&m, 0, 16), (int)dbres_int(&m, 0, 17));
@@ -398,8 +398,7 @@ static int show(struct req *r, long long id)
 						   "no_opinion"};
 		for (unsigned i = 0; i < res.nrows; i++) {
 			HDF *n = hnode(r, "Mt.inv.%u", i);
-			for (unsigned c = 0; c < sizeof keys / sizeof keys[0]; c++)
-				nset(r, n, keys[c], dbres_get(&res, i, c));
+			NSET_ROW(r, n, &res, i, keys);
 		}
 		hseti(r, "Mt.invited", res.nrows);
 	}
